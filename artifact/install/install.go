@@ -1,0 +1,510 @@
+// Package install installs resolved artifacts atomically per destination directory.
+//
+// Each destination directory (rules files, plugins, assets) becomes a symbolic link to a
+// generation directory kept beside it in ".<name>.aerie/". An install verifies every artifact
+// first, downloads and digest-checks each layer, extracts it (confined, see package untar) into a
+// new generation together with the files it keeps from the current one, syncs it to disk, and
+// only then swaps the link with one rename. Files the previous version of an artifact installed
+// and the new one does not are gone from the new generation. A process killed at any point leaves
+// the link on the previous generation; leftovers are removed by the next install.
+//
+// The first install into an existing plain directory moves its files into the first generation
+// and exchanges the directory for the link atomically (Linux renameat2).
+package install
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"oras.land/oras-go/v2"
+
+	"github.com/aerie-sec/aerie/artifact"
+	"github.com/aerie-sec/aerie/artifact/pull"
+	"github.com/aerie-sec/aerie/artifact/untar"
+)
+
+// Item is one resolved artifact to install.
+type Item struct {
+	Ref      string                   // the reference as the user or index named it (registry/repository[:tag])
+	Src      oras.ReadOnlyTarget      // where its content comes from
+	Artifact *pull.Artifact           // resolved root, manifest, config and layer
+	Verify   oras.ReadOnlyGraphTarget // passed to the Verifier; nil means Src when it is a graph target
+}
+
+// Options configure an install; Dirs and Verifier are required.
+type Options struct {
+	Dirs         map[artifact.Type]string // destination directory per type
+	AllowedTypes []artifact.Type          // empty means all
+	Verifier     artifact.Verifier        // must not be nil; use artifact.SkipVerify to skip explicitly
+	Limits       untar.Limits
+	Log          *slog.Logger
+}
+
+// Installed describes one installed artifact.
+type Installed struct {
+	Name    string        `json:"name"`
+	Version string        `json:"version"`
+	Type    artifact.Type `json:"type"`
+	Ref     string        `json:"ref"`
+	Digest  string        `json:"digest"`
+	Dir     string        `json:"dir"`
+	Files   []string      `json:"files"`
+}
+
+// state is what a generation holds, written beside it before the swap.
+type state struct {
+	Artifacts map[string]Installed `json:"artifacts"` // by config name
+	Updated   time.Time            `json:"updated"`
+}
+
+// Install verifies, downloads, extracts and swaps in items. Nothing is changed unless every item
+// verifies, downloads and extracts; directories are swapped one by one, plugins first, then assets,
+// then rules files, so rules never see a missing plugin.
+func Install(ctx context.Context, items []Item, opts Options) ([]Installed, error) {
+	if opts.Verifier == nil {
+		return nil, errors.New("install: no signature verifier given (use --no-verify to skip verification explicitly)")
+	}
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	byDir := map[string][]Item{}
+	names := map[string]bool{}
+	for _, it := range items {
+		a := it.Artifact
+		if len(opts.AllowedTypes) > 0 && !slices.Contains(opts.AllowedTypes, a.Type) {
+			return nil, fmt.Errorf("install %s: type %s is not allowed (allowed: %s)", it.Ref, a.Type, joinTypes(opts.AllowedTypes))
+		}
+		dir := opts.Dirs[a.Type]
+		if dir == "" {
+			return nil, fmt.Errorf("install %s: no destination directory for type %s", it.Ref, a.Type)
+		}
+		if names[a.Config.Name] {
+			return nil, fmt.Errorf("install: artifact %s given twice", a.Config.Name)
+		}
+		names[a.Config.Name] = true
+		dir = filepath.Clean(dir)
+		byDir[dir] = append(byDir[dir], it)
+	}
+	for _, it := range items {
+		vt := it.Verify
+		if vt == nil {
+			if g, ok := it.Src.(oras.ReadOnlyGraphTarget); ok {
+				vt = g
+			}
+		}
+		if err := opts.Verifier.Verify(ctx, vt, it.Ref, it.Artifact.Root); err != nil {
+			return nil, fmt.Errorf("verify %s@%s: %w", it.Ref, it.Artifact.Root.Digest, err)
+		}
+	}
+	// Stage every directory before swapping any.
+	var staged []*stage
+	defer func() {
+		for _, s := range staged {
+			s.abort()
+		}
+	}()
+	for _, t := range []artifact.Type{artifact.Plugin, artifact.Asset, artifact.Rulesfile} {
+		dir := opts.Dirs[t]
+		if dir == "" {
+			continue
+		}
+		dir = filepath.Clean(dir)
+		its, ok := byDir[dir]
+		if !ok {
+			continue
+		}
+		delete(byDir, dir)
+		s, err := prepare(ctx, dir, its, opts, log)
+		if err != nil {
+			return nil, err
+		}
+		staged = append(staged, s)
+	}
+	var out []Installed
+	for _, s := range staged {
+		if err := s.commit(); err != nil {
+			return out, err
+		}
+		for _, it := range s.items {
+			out = append(out, s.next.Artifacts[it.Artifact.Config.Name])
+		}
+		log.InfoContext(ctx, "installed", "dir", s.dir, "generation", s.genName)
+	}
+	staged = nil
+	return out, nil
+}
+
+func joinTypes(ts []artifact.Type) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// stage is a prepared, not yet visible generation of one directory.
+type stage struct {
+	dir, mgmt, genName string
+	items              []Item
+	next               state
+	unlock             func()
+	done               bool
+}
+
+// mgmtDir is where the generations of dir live.
+func mgmtDir(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".aerie")
+}
+
+// Current returns the state of the generation dir currently links to (empty when unmanaged).
+func Current(dir string) (map[string]Installed, error) {
+	st, _, err := current(filepath.Clean(dir))
+	return st.Artifacts, err
+}
+
+func current(dir string) (state, string, error) {
+	st := state{Artifacts: map[string]Installed{}}
+	target, err := os.Readlink(dir)
+	if err != nil {
+		return st, "", nil // missing or a plain directory: nothing installed by us
+	}
+	gen := filepath.Base(target)
+	if filepath.Join(filepath.Dir(dir), target) != filepath.Join(mgmtDir(dir), gen) {
+		return st, "", fmt.Errorf("%s links to %s, not to a generation in %s", dir, target, mgmtDir(dir))
+	}
+	b, err := os.ReadFile(filepath.Join(mgmtDir(dir), gen+".json"))
+	if err != nil {
+		return st, gen, fmt.Errorf("read install state of %s: %w", dir, err)
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		return st, gen, fmt.Errorf("decode install state of %s: %w", dir, err)
+	}
+	if st.Artifacts == nil {
+		st.Artifacts = map[string]Installed{}
+	}
+	return st, gen, nil
+}
+
+func randomName(prefix string) string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return prefix + hex.EncodeToString(b[:])
+}
+
+func prepare(ctx context.Context, dir string, items []Item, opts Options, log *slog.Logger) (_ *stage, err error) {
+	mgmt := mgmtDir(dir)
+	if err := os.MkdirAll(mgmt, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", mgmt, err)
+	}
+	lock, err := os.OpenFile(filepath.Join(mgmt, ".lock"), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", mgmt, err)
+	}
+	if err := lockFile(lock.Fd()); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("lock %s: %w", mgmt, err)
+	}
+	s := &stage{dir: dir, mgmt: mgmt, items: items, unlock: func() { lock.Close() }}
+	defer func() {
+		if err != nil {
+			s.abort()
+		}
+	}()
+	cur, curGen, err := current(dir)
+	if err != nil {
+		return nil, err
+	}
+	cleanLeftovers(mgmt, curGen, log)
+
+	s.genName = randomName("gen-")
+	gen := filepath.Join(mgmt, s.genName)
+	if err := os.Mkdir(gen, 0o755); err != nil {
+		return nil, fmt.Errorf("create generation: %w", err)
+	}
+	s.next = state{Artifacts: map[string]Installed{}, Updated: time.Now().UTC()}
+	replaced := map[string]bool{} // files owned by artifacts being replaced
+	for name, in := range cur.Artifacts {
+		if slices.ContainsFunc(items, func(it Item) bool { return it.Artifact.Config.Name == name }) {
+			for _, f := range in.Files {
+				replaced[f] = true
+			}
+			continue
+		}
+		s.next.Artifacts[name] = in
+	}
+	// New files, extracted per artifact into its own staging root.
+	provided := map[string]string{}
+	newFiles := map[string]string{} // relative file -> staged path
+	for i, it := range items {
+		a := it.Artifact
+		sub := filepath.Join(mgmt, s.genName+".x", fmt.Sprint(i))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return nil, fmt.Errorf("create staging directory: %w", err)
+		}
+		files, err := fetchExtract(ctx, it, sub, opts.Limits)
+		if err != nil {
+			return nil, fmt.Errorf("install %s: %w", it.Ref, err)
+		}
+		for _, f := range files {
+			if other, ok := provided[f]; ok {
+				return nil, fmt.Errorf("install: file %s is in both %s and %s", f, other, a.Config.Name)
+			}
+			provided[f] = a.Config.Name
+			newFiles[f] = filepath.Join(sub, filepath.FromSlash(f))
+		}
+		sort.Strings(files)
+		s.next.Artifacts[a.Config.Name] = Installed{
+			Name: a.Config.Name, Version: a.Config.Version, Type: a.Type, Ref: it.Ref,
+			Digest: a.Root.Digest.String(), Dir: dir, Files: files,
+		}
+	}
+	// Keep what the current directory holds, minus the replaced artifacts' files and files now provided.
+	src := dir
+	if curGen != "" {
+		src = filepath.Join(mgmt, curGen)
+	}
+	if err := carryOver(src, gen, func(rel string) bool { return !replaced[rel] && newFiles[rel] == "" }); err != nil {
+		return nil, err
+	}
+	for rel, staged := range newFiles {
+		dst := filepath.Join(gen, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
+		}
+		if err := os.Rename(staged, dst); err != nil {
+			return nil, fmt.Errorf("stage %s: %w", rel, err)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(mgmt, s.genName+".x")); err != nil {
+		return nil, fmt.Errorf("remove staging: %w", err)
+	}
+	if err := syncTree(gen); err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(s.next, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode install state: %w", err)
+	}
+	if err := writeSync(filepath.Join(mgmt, s.genName+".json"), b); err != nil {
+		return nil, err
+	}
+	return s, syncDir(mgmt)
+}
+
+func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits) ([]string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(sub), "layer-*")
+	if err != nil {
+		return nil, fmt.Errorf("create layer file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if err := pull.FetchLayer(ctx, it.Src, it.Artifact, tmp); err != nil {
+		return nil, err
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewind layer: %w", err)
+	}
+	root, err := os.OpenRoot(sub)
+	if err != nil {
+		return nil, fmt.Errorf("open staging root: %w", err)
+	}
+	defer root.Close()
+	return untar.Extract(ctx, tmp, root, lim)
+}
+
+// carryOver links (or copies) the regular files of src that keep() accepts into dst, keeping directories.
+func carryOver(src, dst string, keep func(rel string) bool) error {
+	fi, err := os.Stat(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", src, err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("install into %s: not a directory", src)
+	}
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read %s: %w", p, err)
+		}
+		rel, _ := filepath.Rel(src, p)
+		if rel == "." {
+			return nil
+		}
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case d.Type()&fs.ModeSymlink != 0:
+			t, err := os.Readlink(p)
+			if err != nil {
+				return fmt.Errorf("read link %s: %w", p, err)
+			}
+			return os.Symlink(t, to)
+		case d.Type().IsRegular():
+			if !keep(filepath.ToSlash(rel)) {
+				return nil
+			}
+			if err := os.Link(p, to); err == nil {
+				return nil
+			}
+			return copyFile(p, to)
+		}
+		return nil
+	})
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", from, err)
+	}
+	defer in.Close()
+	fi, err := in.Stat()
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", from, err)
+	}
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fi.Mode().Perm())
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", from, err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("copy %s: %w", from, err)
+	}
+	return out.Close()
+}
+
+func writeSync(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func syncDir(path string) error {
+	d, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	return nil
+}
+
+func syncTree(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || d.Type().IsRegular() {
+			f, err := os.Open(p)
+			if err != nil {
+				return fmt.Errorf("sync %s: %w", p, err)
+			}
+			defer f.Close()
+			if err := f.Sync(); err != nil {
+				return fmt.Errorf("sync %s: %w", p, err)
+			}
+		}
+		return nil
+	})
+}
+
+// cleanLeftovers removes generations, staging and state files other than the current generation's.
+func cleanLeftovers(mgmt, curGen string, log *slog.Logger) {
+	ents, err := os.ReadDir(mgmt)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if n == ".lock" || (curGen != "" && (n == curGen || n == curGen+".json")) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(mgmt, n)); err != nil {
+			log.Warn("remove leftover", "path", filepath.Join(mgmt, n), "err", err)
+		}
+	}
+}
+
+// commit swaps the link to the new generation and removes the old one.
+func (s *stage) commit() error {
+	defer s.unlock()
+	rel := filepath.Join(filepath.Base(s.mgmt), s.genName)
+	tmpLink := filepath.Join(s.mgmt, s.genName+".link")
+	if err := os.Symlink(rel, tmpLink); err != nil {
+		return fmt.Errorf("swap %s: %w", s.dir, err)
+	}
+	_, oldGen, _ := current(s.dir)
+	fi, err := os.Lstat(s.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || (err == nil && fi.Mode()&fs.ModeSymlink != 0):
+		if err := os.Rename(tmpLink, s.dir); err != nil {
+			return fmt.Errorf("swap %s: %w", s.dir, err)
+		}
+	case err == nil && fi.IsDir():
+		// First install into a plain directory: exchange it with the link, then drop the old tree
+		// (its files were carried into the generation).
+		if err := exchange(tmpLink, s.dir); err != nil {
+			return fmt.Errorf("swap %s: %w", s.dir, err)
+		}
+		if err := os.RemoveAll(tmpLink); err != nil {
+			return fmt.Errorf("remove previous %s: %w", s.dir, err)
+		}
+	case err != nil:
+		return fmt.Errorf("swap %s: %w", s.dir, err)
+	default:
+		return fmt.Errorf("swap %s: not a directory or a link", s.dir)
+	}
+	s.done = true
+	if err := syncDir(filepath.Dir(s.dir)); err != nil {
+		return err
+	}
+	if oldGen != "" {
+		_ = os.RemoveAll(filepath.Join(s.mgmt, oldGen))
+		_ = os.Remove(filepath.Join(s.mgmt, oldGen+".json"))
+	}
+	return nil
+}
+
+// abort discards an uncommitted generation.
+func (s *stage) abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	if s.genName != "" {
+		_ = os.RemoveAll(filepath.Join(s.mgmt, s.genName))
+		_ = os.RemoveAll(filepath.Join(s.mgmt, s.genName+".x"))
+		_ = os.Remove(filepath.Join(s.mgmt, s.genName+".json"))
+		_ = os.Remove(filepath.Join(s.mgmt, s.genName+".link"))
+	}
+	s.unlock()
+}

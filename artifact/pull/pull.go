@@ -1,0 +1,168 @@
+// Package pull resolves Falco artifacts on a source and fetches their parts with digest checks:
+// root descriptor, platform manifest, config and the single layer.
+package pull
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2"
+	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/errdef"
+
+	"github.com/aerie-sec/aerie/artifact"
+)
+
+// MaxManifestSize bounds manifests, indexes and configs read into memory.
+const MaxManifestSize = 4 << 20
+
+// HostPlatform is the running platform as "os/arch".
+func HostPlatform() string { return runtime.GOOS + "/" + runtime.GOARCH }
+
+// Artifact is a resolved artifact: the root the reference names, the manifest for the platform,
+// its config and its layer.
+type Artifact struct {
+	Root     ocispec.Descriptor // manifest, or plugin index
+	Manifest ocispec.Descriptor // the platform's manifest (== Root for single manifests)
+	Type     artifact.Type
+	Config   artifact.Config
+	Layer    ocispec.Descriptor
+	Platform string // os/arch selected from an index, else ""
+}
+
+// Title is the layer's file name from its title annotation, reduced to a base name.
+func (a *Artifact) Title() string {
+	t := a.Layer.Annotations[artifact.AnnotationTitle]
+	t = filepath.Base(filepath.Clean("/" + t))
+	if t == "/" || t == "." || t == "" {
+		return a.Config.Name + ".tar.gz"
+	}
+	return t
+}
+
+// Resolve resolves reference (a tag or digest) on src and fetches the root, the manifest for
+// platform ("os/arch"; "" means the host's) and the config, checking every digest.
+func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform string) (*Artifact, error) {
+	if platform == "" {
+		platform = HostPlatform()
+	}
+	root, body, err := oras.FetchBytes(ctx, src, reference, oras.FetchBytesOptions{MaxBytes: MaxManifestSize})
+	if err != nil {
+		if errors.Is(err, errdef.ErrNotFound) {
+			return nil, fmt.Errorf("resolve %s: %w", reference, err)
+		}
+		return nil, fmt.Errorf("resolve %s: %w", reference, err)
+	}
+	a := &Artifact{Root: root, Manifest: root}
+	switch root.MediaType {
+	case ocispec.MediaTypeImageIndex:
+		var idx ocispec.Index
+		if err := json.Unmarshal(body, &idx); err != nil {
+			return nil, fmt.Errorf("decode index %s: %w", root.Digest, err)
+		}
+		os, arch, _ := strings.Cut(platform, "/")
+		var found bool
+		var have []string
+		for _, m := range idx.Manifests {
+			if m.Platform == nil {
+				continue
+			}
+			have = append(have, m.Platform.OS+"/"+m.Platform.Architecture)
+			if m.Platform.OS == os && m.Platform.Architecture == arch {
+				a.Manifest, found = m, true
+				break
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("resolve %s: no manifest for platform %s (index %s has %s)", reference, platform, root.Digest, strings.Join(have, ", "))
+		}
+		a.Platform = platform
+		if body, err = content.FetchAll(ctx, src, a.Manifest); err != nil {
+			return nil, fmt.Errorf("fetch manifest %s: %w", a.Manifest.Digest, err)
+		}
+	case ocispec.MediaTypeImageManifest:
+	default:
+		return nil, fmt.Errorf("resolve %s: unsupported media type %q: not a Falco artifact", reference, root.MediaType)
+	}
+	var m ocispec.Manifest
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("decode manifest %s: %w", a.Manifest.Digest, err)
+	}
+	if len(m.Layers) != 1 {
+		return nil, fmt.Errorf("manifest %s: want exactly one layer, got %d: not a Falco artifact", a.Manifest.Digest, len(m.Layers))
+	}
+	a.Layer = m.Layers[0]
+	t, ok := artifact.TypeFromLayerMediaType(a.Layer.MediaType)
+	if !ok {
+		return nil, fmt.Errorf("manifest %s: layer media type %q is not a Falco artifact type", a.Manifest.Digest, a.Layer.MediaType)
+	}
+	a.Type = t
+	if m.Config.Size > MaxManifestSize {
+		return nil, fmt.Errorf("config %s: %d bytes exceeds the %d limit", m.Config.Digest, m.Config.Size, MaxManifestSize)
+	}
+	cb, err := content.FetchAll(ctx, src, m.Config)
+	if err != nil {
+		return nil, fmt.Errorf("fetch config %s: %w", m.Config.Digest, err)
+	}
+	if err := json.Unmarshal(cb, &a.Config); err != nil {
+		return nil, fmt.Errorf("decode config %s: %w", m.Config.Digest, err)
+	}
+	if err := a.Config.Validate(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// FetchLayer streams the artifact's layer to w, checking its size and digest; on a mismatch the
+// error wraps content.ErrMismatchedDigest or content.ErrTrailingData and what was written must be discarded.
+func FetchLayer(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, w io.Writer) error {
+	rc, err := src.Fetch(ctx, a.Layer)
+	if err != nil {
+		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
+	}
+	defer rc.Close()
+	vr := content.NewVerifyReader(rc, a.Layer)
+	if _, err := io.Copy(w, vr); err != nil {
+		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
+	}
+	if err := vr.Verify(); err != nil {
+		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
+	}
+	return nil
+}
+
+// ToDir writes the artifact's layer tarball, unextracted, into dir under its title, as falcoctl's
+// registry pull does. The file appears only once complete and digest-checked. It returns its path.
+func ToDir(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".aerie-pull-*")
+	if err != nil {
+		return "", fmt.Errorf("create temporary file in %s: %w", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := FetchLayer(ctx, src, a, tmp); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("write %s: %w", tmp.Name(), err)
+	}
+	dst := filepath.Join(dir, a.Title())
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", fmt.Errorf("chmod %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return "", fmt.Errorf("move layer into place: %w", err)
+	}
+	return dst, nil
+}
