@@ -50,6 +50,10 @@ type Table struct {
 	lastPurge int64
 	lastTs    int64
 	stats     Stats
+
+	strs    map[string]string   // interned names
+	lists   map[string][]string // interned NUL-separated lists
+	scratch []byte
 }
 
 // New returns an empty table bounded by opts.

@@ -1,5 +1,7 @@
 package state
 
+import "github.com/aerie-sec/aerie/engine/event"
+
 // Thread flags describing the executable, as the execve exit event's flags parameter reports them.
 const (
 	ExeWritable   = 1 << 0
@@ -48,6 +50,11 @@ type Thread struct {
 
 	files     *Files
 	lastEvent int64
+
+	// old-style captures: what the last enter event carried, for its exit
+	enterType     event.Type
+	enterFD       int64
+	enterFilename string
 }
 
 // Files returns the process's descriptor table and working directory.

@@ -1,0 +1,744 @@
+package state
+
+import (
+	"path"
+
+	"github.com/aerie-sec/aerie/engine/event"
+)
+
+// PPM open flags used by the state engine.
+const (
+	oDirectory = 1 << 10
+	oCloexec   = 1 << 12
+)
+
+// atFDCWD is AT_FDCWD as the drivers report it in dirfd parameters.
+const atFDCWD = -100
+
+// key names an event parameter the state engine reads.
+type key uint8
+
+const (
+	kRes key = iota
+	kFD
+	kName
+	kFlags
+	kDirFD
+	kTuple
+	kAddr
+	kPath
+	kExe
+	kArgs
+	kTID
+	kPID
+	kPTID
+	kCwd
+	kFDLimit
+	kComm
+	kCgroups
+	kEnv
+	kTTY
+	kVPGID
+	kLoginUID
+	kExeFlags
+	kCapInh
+	kCapPerm
+	kCapEff
+	kExeIno
+	kExeCtime
+	kExeMtime
+	kUID
+	kGID
+	kTrustedExe
+	kPGID
+	kFilename
+	kVTID
+	kVPID
+	kReaper
+	kFD1
+	kFD2
+	kOldFD
+	kNewFD
+	kDomain
+	kSockType
+	kProto
+	kEUID
+	kEGID
+	kIno
+	kDev
+	kMode
+	kPidnsInit
+	nKeys
+)
+
+var keyNames = [nKeys][]string{
+	kRes: {"res"}, kFD: {"fd"}, kName: {"name"}, kFlags: {"flags"}, kDirFD: {"dirfd"}, kTuple: {"tuple"},
+	kAddr: {"addr"}, kPath: {"path", "dirname"}, kExe: {"exe"}, kArgs: {"args"}, kTID: {"tid"}, kPID: {"pid"},
+	kPTID: {"ptid"}, kCwd: {"cwd"}, kFDLimit: {"fdlimit"}, kComm: {"comm"}, kCgroups: {"cgroups"}, kEnv: {"env"},
+	kTTY: {"tty"}, kVPGID: {"vpgid"}, kLoginUID: {"loginuid"}, kExeFlags: {"flags"}, kCapInh: {"cap_inheritable"},
+	kCapPerm: {"cap_permitted"}, kCapEff: {"cap_effective"}, kExeIno: {"exe_ino"}, kExeCtime: {"exe_ino_ctime"},
+	kExeMtime: {"exe_ino_mtime"}, kUID: {"uid"}, kGID: {"gid"}, kTrustedExe: {"trusted_exepath"}, kPGID: {"pgid"},
+	kFilename: {"filename"}, kVTID: {"vtid"}, kVPID: {"vpid"}, kReaper: {"reaper_tid"}, kFD1: {"fd1"},
+	kFD2: {"fd2"}, kOldFD: {"oldfd"}, kNewFD: {"newfd"}, kDomain: {"domain"}, kSockType: {"type"},
+	kProto: {"proto"}, kEUID: {"euid"}, kEGID: {"egid"}, kIno: {"ino"}, kDev: {"dev"}, kMode: {"mode"},
+	kPidnsInit: {"pidns_init_start_ts"},
+}
+
+// op is what an event does to the state.
+type op uint8
+
+const (
+	opNone op = iota
+	opClone
+	opExec
+	opProcExit
+	opOpen
+	opSocket
+	opConnect
+	opBind
+	opAccept
+	opClose
+	opDup
+	opPipe
+	opSocketpair
+	opChdir
+	opFchdir
+	opSetuid
+	opSetgid
+	opSetresuid
+	opSetresgid
+	opCapset
+	opTypedFD
+	opEnter // an old-style enter event: remember its fd (and execve's filename) for the exit
+)
+
+type handler struct {
+	op      op
+	fdType  FDType
+	usesFD  bool
+	destroy bool
+	idx     [nKeys]int8
+}
+
+func (h *handler) has(k key) bool { return h.idx[k] >= 0 }
+
+// handlers is built once from the event table and never modified.
+var handlers = buildHandlers()
+
+func buildHandlers() *[event.MaxType]handler {
+	var hs [event.MaxType]handler
+	exitOps := map[string]op{
+		"clone": opClone, "fork": opClone, "vfork": opClone, "clone3": opClone,
+		"execve": opExec, "execveat": opExec,
+		"open": opOpen, "openat": opOpen, "openat2": opOpen, "creat": opOpen, "open_by_handle_at": opOpen,
+		"socket": opSocket, "connect": opConnect, "bind": opBind, "accept": opAccept, "accept4": opAccept,
+		"close": opClose, "dup": opDup, "dup2": opDup, "dup3": opDup, "pipe": opPipe, "pipe2": opPipe,
+		"socketpair": opSocketpair, "chdir": opChdir, "fchdir": opFchdir,
+		"setuid": opSetuid, "setgid": opSetgid, "setresuid": opSetresuid, "setresgid": opSetresgid,
+		"setreuid": opSetresuid, "setregid": opSetresgid, "capset": opCapset,
+		"eventfd": opTypedFD, "eventfd2": opTypedFD, "signalfd": opTypedFD, "signalfd4": opTypedFD,
+		"timerfd_create": opTypedFD, "inotify_init": opTypedFD, "inotify_init1": opTypedFD,
+		"epoll_create": opTypedFD, "epoll_create1": opTypedFD, "userfaultfd": opTypedFD,
+		"memfd_create": opTypedFD, "pidfd_open": opTypedFD, "io_uring_setup": opTypedFD,
+	}
+	typed := map[string]FDType{
+		"eventfd": FDEvent, "eventfd2": FDEvent, "signalfd": FDSignalFD, "signalfd4": FDSignalFD,
+		"timerfd_create": FDTimerFD, "inotify_init": FDInotify, "inotify_init1": FDInotify,
+		"epoll_create": FDEventPoll, "epoll_create1": FDEventPoll, "userfaultfd": FDUserfaultFD,
+		"memfd_create": FDMemFD, "pidfd_open": FDPidFD, "io_uring_setup": FDIOUring,
+	}
+	for _, t := range event.Types() {
+		info, _ := event.Lookup(t)
+		h := &hs[t]
+		for k := range h.idx {
+			h.idx[k] = -1
+			for _, n := range keyNames[k] {
+				if i := info.ParamIndex(n); i >= 0 && h.idx[k] < 0 {
+					h.idx[k] = int8(i)
+				}
+			}
+		}
+		h.usesFD = info.Flags&event.FlagUsesFD != 0
+		h.destroy = info.Flags&event.FlagDestroysFD != 0
+		if info.Name == "procexit" {
+			h.op = opProcExit
+			continue
+		}
+		if info.Dir == event.Enter {
+			h.op = opEnter
+			continue
+		}
+		h.op = exitOps[info.Name]
+		h.fdType = typed[info.Name]
+	}
+	return &hs
+}
+
+// Resolved is what the state engine resolved for one event: the thread that generated it and the fd it
+// operates on, if any. Pointers stay valid until the next call to Apply.
+type Resolved struct {
+	Thread *Thread
+	FD     *FD   // nil when the event uses no fd or the fd is unknown
+	FDNum  int64 // the fd number the event refers to, valid when HasFD
+	HasFD  bool
+}
+
+// Apply updates the table with ev, as libsinsp's parsers do before filtering, and fills r with the event's
+// thread and fd. Descriptors closed by ev are still resolved for it; exited threads stay until the next event.
+func (tb *Table) Apply(ev *event.Event, r *Resolved) {
+	tb.Begin(ev.Ts)
+	*r = Resolved{}
+	th := tb.Touch(ev.TID, ev.Ts)
+	r.Thread = th
+	if ev.Type >= event.MaxType {
+		return
+	}
+	h := &handlers[ev.Type]
+	if th == nil {
+		return
+	}
+	// The fd the event operates on: its own fd parameter, else the one its enter event carried.
+	if h.usesFD || h.op == opClose {
+		if h.op == opEnter {
+			if n, ok := ev.Int(0); ok {
+				th.enterFD, th.enterType = n, ev.Type
+			}
+		}
+		if n, ok := intParam(ev, h, kFD); ok {
+			r.FDNum, r.HasFD = n, true
+		} else if th.enterType == ev.Type-1 {
+			r.FDNum, r.HasFD = th.enterFD, true
+		}
+		if r.HasFD {
+			r.FD = th.files.Get(r.FDNum)
+		}
+	}
+	switch h.op {
+	case opEnter:
+		if h.has(kFilename) {
+			th.enterFilename = tb.intern(ev.Bytes(int(h.idx[kFilename])))
+			th.enterType = ev.Type
+		}
+	case opClone:
+		tb.clone(ev, h, th)
+	case opExec:
+		tb.exec(ev, h, th)
+	case opProcExit:
+		reaper, _ := intParam(ev, h, kReaper)
+		tb.Exit(th.TID, reaper)
+	case opOpen:
+		tb.open(ev, h, th, r)
+	case opSocket:
+		tb.socket(ev, h, th, r)
+	case opConnect:
+		tb.connect(ev, h, th, r)
+	case opBind:
+		tb.bind(ev, h, r)
+	case opAccept:
+		tb.accept(ev, h, th, r)
+	case opClose:
+		if res, ok := intParam(ev, h, kRes); ok && res >= 0 && r.HasFD {
+			th.files.Remove(r.FDNum)
+		}
+	case opDup:
+		res, ok := intParam(ev, h, kRes)
+		old, ok2 := intParam(ev, h, kOldFD)
+		if !ok2 {
+			old, ok2 = r.FDNum, r.HasFD
+		}
+		if ok && ok2 && res >= 0 {
+			if src := th.files.Get(old); src != nil {
+				cp := *src
+				cp.Num = res
+				cp.Flags &^= FlagCloseOnExec
+				th.files.Add(&cp)
+				r.FD, r.FDNum, r.HasFD = th.files.Get(res), res, true
+			}
+		}
+	case opPipe, opSocketpair:
+		res, ok := intParam(ev, h, kRes)
+		if ok && res >= 0 {
+			typ := FDFIFO
+			if h.op == opSocketpair {
+				typ = FDUnixSocket
+			}
+			ino, _ := uintParam(ev, h, kIno)
+			for _, k := range [...]key{kFD1, kFD2} {
+				if n, ok := intParam(ev, h, k); ok && n >= 0 {
+					th.files.Add(&FD{Num: n, Type: typ, Ino: ino})
+				}
+			}
+		}
+	case opChdir:
+		if res, ok := intParam(ev, h, kRes); ok && res == 0 && h.has(kPath) {
+			th.files.Cwd = tb.resolve(th.files.Cwd, ev.Bytes(int(h.idx[kPath])))
+		}
+	case opFchdir:
+		if res, ok := intParam(ev, h, kRes); ok && res == 0 && r.FD != nil {
+			th.files.Cwd = r.FD.Name
+		}
+	case opSetuid, opSetresuid:
+		k := kUID
+		if h.op == opSetresuid {
+			k = kEUID
+		}
+		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
+			if v, ok := uintParam(ev, h, k); ok && uint32(v) != 0xffffffff {
+				th.UID = uint32(v)
+			}
+		}
+	case opSetgid, opSetresgid:
+		k := kGID
+		if h.op == opSetresgid {
+			k = kEGID
+		}
+		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
+			if v, ok := uintParam(ev, h, k); ok && uint32(v) != 0xffffffff {
+				th.GID = uint32(v)
+			}
+		}
+	case opCapset:
+		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
+			th.CapInheritable, _ = uintParam(ev, h, kCapInh)
+			th.CapPermitted, _ = uintParam(ev, h, kCapPerm)
+			th.CapEffective, _ = uintParam(ev, h, kCapEff)
+		}
+	case opTypedFD:
+		fd, ok := intParam(ev, h, kRes)
+		if !ok {
+			fd, ok = intParam(ev, h, kFD)
+		}
+		if ok && fd >= 0 {
+			f := &FD{Num: fd, Type: h.fdType}
+			if h.fdType == FDMemFD && h.has(kName) {
+				f.Name = tb.intern(ev.Bytes(int(h.idx[kName])))
+			}
+			th.files.Add(f)
+			r.FD, r.FDNum, r.HasFD = f, fd, true
+		}
+	}
+	if h.op != opEnter && h.op != opNone {
+		th.enterType = 0
+	}
+}
+
+func intParam(ev *event.Event, h *handler, k key) (int64, bool) {
+	if h.idx[k] < 0 {
+		return 0, false
+	}
+	return ev.Int(int(h.idx[k]))
+}
+
+func uintParam(ev *event.Event, h *handler, k key) (uint64, bool) {
+	if h.idx[k] < 0 {
+		return 0, false
+	}
+	return ev.Uint(int(h.idx[k]))
+}
+
+func (tb *Table) str(ev *event.Event, h *handler, k key) (string, bool) {
+	if h.idx[k] < 0 {
+		return "", false
+	}
+	b := ev.Param(int(h.idx[k]))
+	if b == nil {
+		return "", false
+	}
+	return tb.intern(ev.Bytes(int(h.idx[k]))), true
+}
+
+func (tb *Table) list(ev *event.Event, h *handler, k key) ([]string, bool) {
+	if h.idx[k] < 0 || ev.Param(int(h.idx[k])) == nil {
+		return nil, false
+	}
+	return tb.internList(ev.Param(int(h.idx[k]))), true
+}
+
+func (tb *Table) clone(ev *event.Event, h *handler, caller *Thread) {
+	res, ok := intParam(ev, h, kRes)
+	if !ok || res < 0 {
+		return
+	}
+	flags, _ := uintParam(ev, h, kExeFlags)
+	var tmpl Thread
+	tmpl.Exe, _ = tb.str(ev, h, kExe)
+	tmpl.Args, _ = tb.list(ev, h, kArgs)
+	tmpl.Comm, _ = tb.str(ev, h, kComm)
+	if cg, ok := tb.list(ev, h, kCgroups); ok && len(cg) > 0 {
+		tmpl.Cgroups = cg
+	}
+	tmpl.FDLimit, _ = intParam(ev, h, kFDLimit)
+	if v, ok := uintParam(ev, h, kUID); ok {
+		tmpl.UID = uint32(v)
+	}
+	if v, ok := uintParam(ev, h, kGID); ok {
+		tmpl.GID = uint32(v)
+	}
+	pid, _ := intParam(ev, h, kPID)
+	ptid, _ := intParam(ev, h, kPTID)
+	vtid, _ := intParam(ev, h, kVTID)
+	vpid, _ := intParam(ev, h, kVPID)
+	cwd, hasCwd := tb.str(ev, h, kCwd)
+	if res > 0 {
+		// The parent's event: refresh the caller, and create the child unless its own event came first.
+		if caller.Invalid {
+			caller.Invalid = false
+			caller.PID, caller.PTID = pid, ptid
+			fillFrom(caller, &tmpl)
+			if hasCwd && cwd != "" {
+				caller.files.Cwd = cwd
+			}
+		}
+		if c := tb.threads[res]; c != nil && !c.Invalid {
+			return
+		}
+		child := tmpl
+		child.TID = res
+		child.PTID = caller.TID
+		child.PID = res
+		if flags&CloneThread != 0 {
+			child.PID = caller.PID
+			child.PTID = caller.PTID
+		}
+		child.UID, child.GID = caller.UID, caller.GID
+		tb.Spawn(caller, child, uint32(flags), ev.Ts)
+		return
+	}
+	// The child's own event.
+	if !caller.Invalid && caller.CloneTs != 0 {
+		return // already created from the parent's event
+	}
+	parent := tb.threads[ptid]
+	if flags&CloneThread != 0 {
+		if m := tb.threads[pid]; m != nil && m != caller {
+			parent = m
+		}
+	}
+	child := tmpl
+	child.TID, child.PID, child.PTID, child.VTID, child.VPID = caller.TID, pid, ptid, vtid, vpid
+	c := tb.Spawn(parent, child, uint32(flags), ev.Ts)
+	if c != nil && hasCwd && cwd != "" && (parent == nil || flags&(CloneThread|CloneFS) == 0) {
+		c.files.Cwd = cwd
+	}
+}
+
+func fillFrom(t *Thread, src *Thread) {
+	if src.Comm != "" {
+		t.Comm = src.Comm
+	}
+	if src.Exe != "" {
+		t.Exe = src.Exe
+	}
+	if src.Args != nil {
+		t.Args = src.Args
+	}
+	if src.Cgroups != nil {
+		t.SetCgroups(src.Cgroups)
+	}
+	t.UID, t.GID = src.UID, src.GID
+}
+
+func (tb *Table) exec(ev *event.Event, h *handler, th *Thread) {
+	res, ok := intParam(ev, h, kRes)
+	if !ok || res != 0 {
+		return
+	}
+	th.Invalid = false
+	if s, ok := tb.str(ev, h, kExe); ok {
+		th.Exe = s
+	}
+	if l, ok := tb.list(ev, h, kArgs); ok {
+		th.Args = l
+	}
+	if s, ok := tb.str(ev, h, kComm); ok {
+		th.Comm = s
+	}
+	if v, ok := intParam(ev, h, kPID); ok && v > 0 {
+		th.PID = v
+	}
+	if v, ok := intParam(ev, h, kPTID); ok && v > 0 && (th.PTID <= 0 || tb.threads[th.PTID] == nil) {
+		th.PTID = v
+	}
+	if s, ok := tb.str(ev, h, kCwd); ok && s != "" {
+		th.files.Cwd = s
+	}
+	if l, ok := tb.list(ev, h, kEnv); ok {
+		th.Env = l
+	}
+	if l, ok := tb.list(ev, h, kCgroups); ok && len(l) > 0 {
+		th.SetCgroups(l)
+	}
+	if v, ok := uintParam(ev, h, kTTY); ok {
+		th.TTY = uint32(v)
+	}
+	if v, ok := intParam(ev, h, kVPGID); ok {
+		th.VPGID = v
+	}
+	if v, ok := intParam(ev, h, kPGID); ok {
+		th.PGID = v
+	}
+	if v, ok := uintParam(ev, h, kLoginUID); ok {
+		th.LoginUID = uint32(v)
+	}
+	if v, ok := intParam(ev, h, kFDLimit); ok {
+		th.FDLimit = v
+	}
+	if v, ok := uintParam(ev, h, kExeFlags); ok {
+		th.ExeFlags = uint32(v)
+	}
+	if h.has(kCapEff) {
+		th.CapInheritable, _ = uintParam(ev, h, kCapInh)
+		th.CapPermitted, _ = uintParam(ev, h, kCapPerm)
+		th.CapEffective, _ = uintParam(ev, h, kCapEff)
+	}
+	if v, ok := uintParam(ev, h, kExeIno); ok {
+		th.ExeIno = v
+		ct, _ := intParam(ev, h, kExeCtime)
+		mt, _ := intParam(ev, h, kExeMtime)
+		th.ExeInoCtime, th.ExeInoMtime = ct, mt
+	}
+	if v, ok := uintParam(ev, h, kUID); ok {
+		th.UID = uint32(v)
+	}
+	if v, ok := uintParam(ev, h, kGID); ok {
+		th.GID = uint32(v)
+	}
+	// exepath: the task's exe_file, else the path passed to execve, resolved against cwd.
+	switch {
+	case h.has(kTrustedExe) && len(ev.Bytes(int(h.idx[kTrustedExe]))) > 0:
+		th.ExePath, _ = tb.str(ev, h, kTrustedExe)
+	case h.has(kFilename) && len(ev.Bytes(int(h.idx[kFilename]))) > 0:
+		th.ExePath = tb.resolve(th.files.Cwd, ev.Bytes(int(h.idx[kFilename])))
+	case th.enterFilename != "" && th.enterType == ev.Type-1:
+		th.ExePath = tb.resolve(th.files.Cwd, []byte(th.enterFilename))
+	default:
+		th.ExePath = th.Exe
+	}
+	th.enterFilename = ""
+	tb.CloseOnExec(th)
+}
+
+func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
+	fd, ok := intParam(ev, h, kFD)
+	if !ok {
+		fd, ok = intParam(ev, h, kRes)
+	}
+	if !ok || fd < 0 || !h.has(kName) {
+		return
+	}
+	name := ev.Bytes(int(h.idx[kName]))
+	base := th.files.Cwd
+	if dirfd, ok := intParam(ev, h, kDirFD); ok && dirfd != atFDCWD {
+		if d := th.files.Get(dirfd); d != nil {
+			base = d.Name
+		}
+	}
+	flags, _ := uintParam(ev, h, kFlags)
+	f := &FD{Num: fd, Type: FDFile, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
+	if uint32(flags)&oDirectory != 0 {
+		f.Type = FDDirectory
+	}
+	if uint32(flags)&oCloexec != 0 {
+		f.Flags |= FlagCloseOnExec
+	}
+	if v, ok := uintParam(ev, h, kMode); ok {
+		f.Mode = uint32(v)
+	}
+	if v, ok := uintParam(ev, h, kIno); ok {
+		f.Ino = v
+	}
+	if v, ok := uintParam(ev, h, kDev); ok {
+		f.Dev = uint32(v)
+	}
+	th.files.Add(f)
+	r.FD, r.FDNum, r.HasFD = f, fd, true
+}
+
+// PPM socket domains and types.
+const (
+	afUnix    = 1
+	afInet    = 2
+	afInet6   = 10
+	afNetlink = 16
+)
+
+func (tb *Table) socket(ev *event.Event, h *handler, th *Thread, r *Resolved) {
+	fd, ok := intParam(ev, h, kFD)
+	if !ok {
+		fd, ok = intParam(ev, h, kRes)
+	}
+	if !ok || fd < 0 {
+		return
+	}
+	// Old captures carry domain/type/proto on the enter event only.
+	domain, _ := uintParam(ev, h, kDomain)
+	stype, _ := uintParam(ev, h, kSockType)
+	proto, _ := uintParam(ev, h, kProto)
+	f := &FD{Num: fd}
+	switch domain {
+	case afInet:
+		f.Type = FDIPv4Socket
+	case afInet6:
+		f.Type = FDIPv6Socket
+	case afUnix:
+		f.Type = FDUnixSocket
+	case afNetlink:
+		f.Type = FDNetlink
+	default:
+		f.Type = FDIPv4Socket
+		if domain != 0 {
+			f.Type = FDUnsupported
+		}
+	}
+	switch stype & 0xf {
+	case 1:
+		f.L4 = L4TCP
+	case 2:
+		f.L4 = L4UDP
+	case 3:
+		f.L4 = L4Raw
+		if proto == 1 || proto == 58 {
+			f.L4 = L4ICMP
+		}
+	}
+	th.files.Add(f)
+	r.FD, r.FDNum, r.HasFD = f, fd, true
+}
+
+func (tb *Table) connect(ev *event.Event, h *handler, th *Thread, r *Resolved) {
+	if !r.HasFD || !h.has(kTuple) {
+		return
+	}
+	res, _ := intParam(ev, h, kRes)
+	const einprogress = -115
+	if res < 0 && res != einprogress {
+		return
+	}
+	st, ok := ev.SockTuple(int(h.idx[kTuple]))
+	if !ok {
+		return
+	}
+	f := r.FD
+	if f == nil {
+		f = &FD{Num: r.FDNum}
+		th.files.Add(f)
+		r.FD = f
+	}
+	tb.setTuple(f, &st, false)
+	f.Flags |= FlagRoleClient | FlagNameChanged
+	if res == 0 {
+		f.Flags |= FlagConnected
+	}
+}
+
+// setTuple fills f from a socket tuple; for an accepted socket the tuple's source is the peer (client).
+func (tb *Table) setTuple(f *FD, st *event.SockTuple, accepted bool) {
+	switch st.Family {
+	case event.AFInet, event.AFInet6:
+		if st.Family == event.AFInet {
+			f.Type = FDIPv4Socket
+		} else {
+			f.Type = FDIPv6Socket
+		}
+		if f.L4 == L4Unknown {
+			f.L4 = L4TCP
+		}
+		f.ClientIP, f.ClientPort, f.ServerIP, f.ServerPort = st.SrcAddr, st.SrcPort, st.DstAddr, st.DstPort
+		tb.scratch = AppendEndpoint(tb.scratch[:0], st.SrcAddr, st.SrcPort)
+		tb.scratch = append(tb.scratch, "->"...)
+		tb.scratch = AppendEndpoint(tb.scratch, st.DstAddr, st.DstPort)
+		f.Name = tb.intern(tb.scratch)
+	case event.AFUnix:
+		f.Type = FDUnixSocket
+		f.UnixSource, f.UnixDest = st.Source, st.Dest
+		f.Name = tb.intern(st.Path)
+	}
+	_ = accepted
+}
+
+func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
+	res, _ := intParam(ev, h, kRes)
+	if res != 0 || r.FD == nil || !h.has(kAddr) {
+		return
+	}
+	sa, ok := ev.SockAddr(int(h.idx[kAddr]))
+	if !ok {
+		return
+	}
+	f := r.FD
+	switch sa.Family {
+	case event.AFInet, event.AFInet6:
+		if sa.Family == event.AFInet {
+			f.Type = FDIPv4Server
+		} else {
+			f.Type = FDIPv6Server
+		}
+		f.ServerIP, f.ServerPort = sa.Addr, sa.Port
+		f.Flags |= FlagRoleServer
+		tb.scratch = AppendEndpoint(tb.scratch[:0], sa.Addr, sa.Port)
+		f.Name = tb.intern(tb.scratch)
+	case event.AFUnix:
+		f.Name = tb.intern(sa.Path)
+	}
+}
+
+func (tb *Table) accept(ev *event.Event, h *handler, th *Thread, r *Resolved) {
+	fd, ok := intParam(ev, h, kFD)
+	if !ok || fd < 0 {
+		return
+	}
+	f := &FD{Num: fd, L4: L4TCP}
+	if lis := r.FD; lis != nil && lis.Num != fd {
+		f.L4 = lis.L4
+	}
+	if h.has(kTuple) {
+		if st, ok := ev.SockTuple(int(h.idx[kTuple])); ok {
+			tb.setTuple(f, &st, true)
+		}
+	}
+	f.Flags |= FlagRoleServer | FlagConnected
+	th.files.Add(f)
+	r.FD, r.FDNum, r.HasFD = f, fd, true
+}
+
+// resolve makes p absolute against base (cwd or a directory fd's path) and cleans it, as libsinsp does.
+func (tb *Table) resolve(base string, p []byte) string {
+	if len(p) == 0 {
+		return tb.intern(p)
+	}
+	if p[0] == '/' {
+		if isClean(p) {
+			return tb.intern(p)
+		}
+		return tb.internString(path.Clean(string(p)))
+	}
+	tb.scratch = append(tb.scratch[:0], base...)
+	if len(tb.scratch) == 0 || tb.scratch[len(tb.scratch)-1] != '/' {
+		tb.scratch = append(tb.scratch, '/')
+	}
+	tb.scratch = append(tb.scratch, p...)
+	if isClean(tb.scratch) {
+		return tb.intern(tb.scratch)
+	}
+	return tb.internString(path.Clean(string(tb.scratch)))
+}
+
+// isClean reports whether an absolute path has no "//", "/./", "/../" or trailing "/" or "/.".
+func isClean(p []byte) bool {
+	n := len(p)
+	if n > 1 && p[n-1] == '/' {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if p[i] != '/' {
+			continue
+		}
+		if i+1 < n && p[i+1] == '/' {
+			return false
+		}
+		if i+1 < n && p[i+1] == '.' && (i+2 == n || p[i+2] == '/' || (p[i+2] == '.' && (i+3 == n || p[i+3] == '/'))) {
+			return false
+		}
+	}
+	return true
+}
