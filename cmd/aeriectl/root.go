@@ -110,6 +110,7 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 		newCompletionCmd(a),
 		newConfigCmd(a),
 	)
+	root.AddCommand(newRegistryCmd(a), newArtifactCmd(a), newIndexCmd(a))
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"oras.land/oras-go/v2/registry/remote/auth"
+	"oras.land/oras-go/v2/registry/remote/credentials"
+
+	"github.com/aerie-sec/aerie/artifact"
+	"github.com/aerie-sec/aerie/artifact/pull"
+	"github.com/aerie-sec/aerie/artifact/push"
+	"github.com/aerie-sec/aerie/artifact/ref"
+)
+
+func newRegistryCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "registry",
+		Short: "Push and pull Falco artifacts to and from OCI registries and layouts; log in and out",
+	}
+	cmd.AddCommand(newRegistryPushCmd(a), newRegistryPullCmd(a), newRegistryLoginCmd(a), newRegistryLogoutCmd(a))
+	return cmd
+}
+
+type pushResult struct {
+	Ref    string          `json:"ref"`
+	Digest string          `json:"digest"`
+	Tags   []string        `json:"tags"`
+	Config artifact.Config `json:"config"`
+}
+
+func (r pushResult) Header() []string { return []string{"REF", "DIGEST", "TAGS"} }
+func (r pushResult) Rows() [][]string {
+	return [][]string{{r.Ref, r.Digest, strings.Join(r.Tags, ",")}}
+}
+
+func newRegistryPushCmd(a *app) *cobra.Command {
+	var f struct {
+		typ, version, name, source string
+		platforms, requires, deps  []string
+		tags                       []string
+		floating                   bool
+	}
+	cmd := &cobra.Command{
+		Use:   "push REF FILE...",
+		Short: "Push a rules file, plugin or asset as a falcoctl-compatible OCI artifact",
+		Long: `Push packs FILE (a .tar.gz is pushed as is, any other file is packed as the single entry of a
+tar.gz) into falcoctl's artifact format and pushes it to REF, a registry reference or oci-layout:PATH[:TAG].
+Plugins take one --platform per FILE and become an OCI index. A rules file's required_engine_version and
+required_plugin_versions become the config's requirements and dependencies unless --requires or
+--depends-on are given. --add-floating-tags adds X.Y.Z and moves X.Y, X and latest only when the
+version is the newest of its line; prereleases get their exact tag only.`,
+		Args: cobra.MinimumNArgs(2),
+	}
+	out := outputFlag(cmd, "table")
+	fl := cmd.Flags()
+	fl.StringVar(&f.typ, "type", "", "artifact type: rulesfile, plugin or asset (required)")
+	fl.StringVar(&f.version, "version", "", "artifact version, strict semver X.Y.Z[-pre] (required)")
+	fl.StringVar(&f.name, "name", "", "artifact name (default the last path element of REF)")
+	fl.StringArrayVar(&f.platforms, "platform", nil, "os/arch of each plugin FILE, in order (repeatable)")
+	fl.StringArrayVarP(&f.requires, "requires", "r", nil, "requirement name:version (repeatable)")
+	fl.StringArrayVarP(&f.deps, "depends-on", "d", nil, `dependency "name:version|alt:version" (repeatable)`)
+	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "additional tag (repeatable)")
+	fl.BoolVar(&f.floating, "add-floating-tags", false, "add X.Y.Z and the floating tags X.Y, X, latest where this version is the newest")
+	fl.StringVar(&f.source, "annotation-source", "", "org.opencontainers.image.source annotation")
+	_ = cmd.MarkFlagRequired("type")
+	_ = cmd.MarkFlagRequired("version")
+	_ = cmd.RegisterFlagCompletionFunc("type", fixedCompletion("rulesfile", "plugin", "asset"))
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx := cmd.Context()
+		r, err := ref.Parse(args[0])
+		if err != nil {
+			return usageError{err}
+		}
+		if r.Kind == ref.Name {
+			return usageError{fmt.Errorf("push %s: want a registry reference (host/repository[:tag]) or oci-layout:PATH[:tag]", args[0])}
+		}
+		if r.Digest != "" {
+			return usageError{fmt.Errorf("push %s: cannot push to a digest", args[0])}
+		}
+		t, err := artifact.ParseType(f.typ)
+		if err != nil {
+			return usageError{err}
+		}
+		opts := push.Options{
+			Type: t, Name: f.name, Version: f.version, Files: args[1:], Platforms: f.platforms,
+			Tags: f.tags, FloatingTags: f.floating, AnnotationSource: f.source,
+		}
+		if opts.Name == "" {
+			p := r.Repository
+			opts.Name = p[strings.LastIndex(p, "/")+1:]
+		}
+		for _, s := range f.requires {
+			req, err := artifact.ParseRequirement(s)
+			if err != nil {
+				return usageError{err}
+			}
+			opts.Requirements = append(opts.Requirements, req)
+		}
+		for _, s := range f.deps {
+			d, err := artifact.ParseDependency(s)
+			if err != nil {
+				return usageError{err}
+			}
+			opts.Dependencies = append(opts.Dependencies, d)
+		}
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		dst, err := c.OpenForPush(ctx, r)
+		if err != nil {
+			return err
+		}
+		res, err := push.Push(ctx, dst, r.Tag, opts)
+		if err != nil {
+			return err
+		}
+		return a.print(*out, pushResult{Ref: r.Repo(), Digest: res.Root.Digest.String(), Tags: res.Tags, Config: res.Config})
+	}
+	return cmd
+}
+
+func newRegistryPullCmd(a *app) *cobra.Command {
+	var dir, platform string
+	var noVerify bool
+	cmd := &cobra.Command{
+		Use:   "pull REF",
+		Short: "Download an artifact's layer tarball (unextracted) after verifying its signature",
+		Args:  cobra.ExactArgs(1),
+	}
+	cmd.Flags().StringVarP(&dir, "dest-dir", "o", ".", "directory to write the tarball into")
+	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch for plugins (default the host's)")
+	cmd.Flags().BoolVar(&noVerify, "no-verify", false, "skip signature verification (logged as a warning)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx := cmd.Context()
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		t, art, err := a.resolveOne(ctx, c, args[0], platform)
+		if err != nil {
+			return err
+		}
+		var v artifact.Verifier
+		if noVerify || a.cfg.Artifact.NoVerify {
+			v = artifact.SkipVerify{Log: a.log}
+		} else {
+			set, err := a.indexSet(ctx, c)
+			if err != nil {
+				return err
+			}
+			if v, err = a.verifier(ctx, false, set); err != nil {
+				return err
+			}
+		}
+		named := t.Ref.WithTag(t.Ref.Reference())
+		if t.Ref.Digest != "" {
+			named = t.Ref
+		}
+		if err := v.Verify(ctx, t, named.String(), art.Root); err != nil {
+			return fmt.Errorf("verify %s@%s: %w", named, art.Root.Digest, err)
+		}
+		p, err := pull.ToDir(ctx, t, art, dir)
+		if err != nil {
+			return err
+		}
+		a.log.InfoContext(ctx, "pulled", "ref", named.String(), "digest", art.Root.Digest.String(), "file", p)
+		_, err = fmt.Fprintln(a.out, p)
+		return err
+	}
+	return cmd
+}
+
+func newRegistryLoginCmd(a *app) *cobra.Command {
+	var user, password string
+	var stdin bool
+	cmd := &cobra.Command{
+		Use:   "login REGISTRY",
+		Short: "Check credentials against a registry and store them in the docker credential store",
+		Long: `Login checks basic credentials against REGISTRY's /v2/ endpoint and stores them in
+registry.credentials_file (default the docker config.json), through its credential helper when one
+is configured. Pass the password with --password-stdin; it is never taken from a flag value in shell history.`,
+		Args: cobra.ExactArgs(1),
+	}
+	cmd.Flags().StringVarP(&user, "username", "u", "", "user name (required)")
+	cmd.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
+	_ = cmd.MarkFlagRequired("username")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if !stdin {
+			return usageError{fmt.Errorf("login: pass the password with --password-stdin")}
+		}
+		line, err := bufio.NewReader(a.in).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+		if password == "" {
+			return usageError{fmt.Errorf("login: empty password on standard input")}
+		}
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		reg, err := c.Registry(args[0])
+		if err != nil {
+			return err
+		}
+		if err := credentials.Login(cmd.Context(), c.Credentials(), reg, auth.Credential{Username: user, Password: password}); err != nil {
+			return fmt.Errorf("login %s: %w", args[0], err)
+		}
+		a.log.InfoContext(cmd.Context(), "login succeeded", "registry", args[0])
+		return nil
+	}
+	return cmd
+}
+
+func newRegistryLogoutCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "logout REGISTRY",
+		Short: "Remove a registry's stored credentials",
+		Args:  cobra.ExactArgs(1),
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		if err := credentials.Logout(cmd.Context(), c.Credentials(), args[0]); err != nil {
+			return fmt.Errorf("logout %s: %w", args[0], err)
+		}
+		return nil
+	}
+	return cmd
+}
