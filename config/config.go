@@ -101,8 +101,9 @@ type PolicyRule struct {
 	Require     bool             `yaml:"require"`    // a valid signature is mandatory
 	Keys        []string         `yaml:"keys"`       // cosign public key files
 	Identities  []PolicyIdentity `yaml:"identities"` // keyless identities
-	TrustedRoot string           `yaml:"trusted_root"`
-	Exempt      []string         `yaml:"exempt"` // legacy digests accepted unsigned
+	TrustedRoot string           `yaml:"trusted_root"` // pinned Sigstore trusted_root.json for keyless identities (offline)
+	TUF         bool             `yaml:"tuf"`          // fetch Sigstore's trusted root over the network instead (opt-in)
+	Exempt      []string         `yaml:"exempt"`       // legacy digests accepted unsigned
 }
 
 // PolicyIdentity is an accepted keyless signer.
@@ -188,6 +189,19 @@ func (c *Config) Validate() error {
 	for i, r := range c.Policy.Rules {
 		if r.Match == "" {
 			errs = append(errs, fmt.Sprintf("policy.rules[%d]: match is required", i))
+		}
+		for j, id := range r.Identities {
+			if (id.Subject == "") == (id.SubjectRegexp == "") || (id.Issuer == "") == (id.IssuerRegexp == "") {
+				errs = append(errs, fmt.Sprintf("policy.rules[%d].identities[%d]: exactly one of subject/subject_regexp and one of issuer/issuer_regexp are required", i, j))
+			}
+		}
+		if len(r.Identities) > 0 && r.TrustedRoot == "" && !r.TUF {
+			errs = append(errs, fmt.Sprintf("policy.rules[%d]: identities need trusted_root (offline) or tuf: true (online)", i))
+		}
+		for j, d := range r.Exempt {
+			if !strings.HasPrefix(d, "sha256:") || len(d) != len("sha256:")+64 {
+				errs = append(errs, fmt.Sprintf("policy.rules[%d].exempt[%d]: %q is not a sha256 digest", i, j, d))
+			}
 		}
 	}
 	if len(errs) > 0 {
