@@ -32,7 +32,7 @@ func TestStrictKeys(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"typo", "log:\n  levle: debug\n", `:2:3: unknown key "levle" in log; did you mean "level"?`},
+		{"typo", "log:\n  levl: debug\n", `:2:3: unknown key "levl" in log; did you mean "level"?`},
 		{"top-level typo", "engin:\n  min_priority: info\n", `:1:1: unknown key "engin" at top level; did you mean "engine"?`},
 		{"misplaced", "engine:\n  rulesfiles_dir: /x\n", `:2:3: unknown key "rulesfiles_dir" in engine; it belongs in artifact`},
 		{"in list", "indexes:\n  - name: a\n    url: b\n    bakend: http\n", `:4:5: unknown key "bakend" in indexes[0]; did you mean "backend"?`},
@@ -81,7 +81,7 @@ func TestPrecedence(t *testing.T) {
 
 func TestEnvErrors(t *testing.T) {
 	for env, want := range map[string]string{
-		"AERIE_LOG_LEVLE":          "did you mean AERIE_LOG_LEVEL?",
+		"AERIE_LOG_LEVL":          "did you mean AERIE_LOG_LEVEL?",
 		"AERIE_ENGINE_BUFFER_SIZE": `invalid integer "x"`,
 	} {
 		_, err := Load("", MapEnv{env: "x", "HOME": t.TempDir()})
