@@ -1,7 +1,10 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
 )
 
 func newConfigCmd(a *app) *cobra.Command {
@@ -19,7 +22,16 @@ func newConfigCmd(a *app) *cobra.Command {
 		if *out == "table" {
 			*out = "yaml"
 		}
-		return a.print(*out, a.cfg)
+		// Print through YAML so that JSON uses the same snake_case keys as the file.
+		doc, err := yaml.Marshal(a.cfg)
+		if err != nil {
+			return fmt.Errorf("show config: %w", err)
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal(doc, &m); err != nil {
+			return fmt.Errorf("show config: %w", err)
+		}
+		return a.print(*out, m)
 	}
 	validate := &cobra.Command{
 		Use:   "validate",
