@@ -283,3 +283,26 @@ func (t Type) String() string {
 	}
 	return table[t].Name + t.Dir().String()
 }
+
+// SyscallName returns the name of the syscall with libs code id (PPM_SC_*), as generic events carry it in
+// their ID parameter; "" for codes it does not know.
+func SyscallName(id uint16) string {
+	if int(id) >= len(syscallNames) {
+		return ""
+	}
+	return syscallNames[id]
+}
+
+// DisplayName returns the event type name as Falco and sysdig show it in evt.type: the syscall name for
+// generic events (codes 0 and 1), "<unknown>" when their syscall code is 0 or not known, else the table name.
+func (e *Event) DisplayName() string {
+	if e.Type == GenericE || e.Type == GenericX {
+		if id, ok := e.Uint(0); ok {
+			if n := SyscallName(uint16(id)); n != "" && n != "unknown" {
+				return n
+			}
+		}
+		return "<unknown>"
+	}
+	return e.Type.Name()
+}
