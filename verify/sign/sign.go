@@ -244,7 +244,15 @@ func signBundle(ctx context.Context, dst oras.GraphTarget, subject ocispec.Descr
 	if err != nil {
 		return nil, fmt.Errorf("encode bundle: %w", err)
 	}
-	layer, err := pushBlob(ctx, dst, verify.BundleMediaType, bj)
+	return AttachBundle(ctx, dst, subject, bj, opts)
+}
+
+// AttachBundle attaches a Sigstore bundle (JSON) to subject as an OCI referrer the way cosign
+// does: an image manifest with artifactType and layer media type [verify.BundleMediaType].
+// Registries without the referrers API get the sha256-<hex> fallback tag (oras-go maintains it).
+func AttachBundle(ctx context.Context, dst oras.GraphTarget, subject ocispec.Descriptor, bundleJSON []byte, opts Options) (*Result, error) {
+	subject = ocispec.Descriptor{MediaType: subject.MediaType, Digest: subject.Digest, Size: subject.Size}
+	layer, err := pushBlob(ctx, dst, verify.BundleMediaType, bundleJSON)
 	if err != nil {
 		return nil, err
 	}
