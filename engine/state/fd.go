@@ -214,12 +214,45 @@ func AppendEndpoint(b []byte, ip netip.Addr, port uint16) []byte {
 
 // Files is the descriptor table and working directory of a process, shared by all its threads.
 type Files struct {
-	Cwd string
-	fds map[int64]*FD
-	max int
+	Cwd  string
+	fds  map[int64]*FD
+	max  int
+	pool *fdPool
 }
 
-func newFiles(max int) *Files { return &Files{fds: make(map[int64]*FD), max: max} }
+// fdPool recycles descriptors: those removed during an event are reused from the next event on, so
+// steady-state open/close does not allocate.
+type fdPool struct {
+	free, pending []*FD
+}
+
+func (p *fdPool) get() *FD {
+	if p == nil || len(p.free) == 0 {
+		return new(FD)
+	}
+	f := p.free[len(p.free)-1]
+	p.free = p.free[:len(p.free)-1]
+	*f = FD{}
+	return f
+}
+
+func (p *fdPool) put(f *FD) {
+	if p != nil && len(p.pending) < 4096 {
+		p.pending = append(p.pending, f)
+	}
+}
+
+// recycle makes the descriptors released by the previous event reusable.
+func (p *fdPool) recycle() {
+	if len(p.pending) > 0 && len(p.free) < 4096 {
+		p.free = append(p.free, p.pending...)
+	}
+	p.pending = p.pending[:0]
+}
+
+func newFiles(max int, pool *fdPool) *Files {
+	return &Files{fds: make(map[int64]*FD), max: max, pool: pool}
+}
 
 // Get returns the descriptor numbered n, or nil.
 func (f *Files) Get(n int64) *FD {
@@ -235,14 +268,23 @@ func (f *Files) Len() int { return len(f.fds) }
 // Add stores fd, replacing any descriptor with the same number. Beyond the table's bound the
 // descriptor is dropped, as libsinsp does when a process's fd table is full.
 func (f *Files) Add(fd *FD) {
-	if _, ok := f.fds[fd.Num]; !ok && f.max > 0 && len(f.fds) >= f.max {
+	old, ok := f.fds[fd.Num]
+	if !ok && f.max > 0 && len(f.fds) >= f.max {
 		return
+	}
+	if ok && old != fd {
+		f.pool.put(old)
 	}
 	f.fds[fd.Num] = fd
 }
 
 // Remove deletes the descriptor numbered n.
-func (f *Files) Remove(n int64) { delete(f.fds, n) }
+func (f *Files) Remove(n int64) {
+	if old, ok := f.fds[n]; ok {
+		f.pool.put(old)
+		delete(f.fds, n)
+	}
+}
 
 // Each calls fn for every descriptor, in no particular order.
 func (f *Files) Each(fn func(*FD)) {
@@ -253,7 +295,7 @@ func (f *Files) Each(fn func(*FD)) {
 
 // clone returns a copy of the table for a forked child (entries are copied, not shared).
 func (f *Files) clone() *Files {
-	c := &Files{Cwd: f.Cwd, fds: make(map[int64]*FD, len(f.fds)), max: f.max}
+	c := &Files{Cwd: f.Cwd, fds: make(map[int64]*FD, len(f.fds)), max: f.max, pool: f.pool}
 	for n, fd := range f.fds {
 		cp := *fd
 		c.fds[n] = &cp

@@ -309,7 +309,8 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 			fd, ok = intParam(ev, h, kFD)
 		}
 		if ok && fd >= 0 {
-			f := &FD{Num: fd, Type: h.fdType}
+			f := tb.pool.get()
+			f.Num, f.Type = fd, h.fdType
 			if h.fdType == FDMemFD && h.has(kName) {
 				f.Name = tb.intern(ev.Bytes(int(h.idx[kName])))
 			}
@@ -534,7 +535,8 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 		}
 	}
 	flags, _ := uintParam(ev, h, kFlags)
-	f := &FD{Num: fd, Type: FDFile, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
+	f := tb.pool.get()
+	*f = FD{Num: fd, Type: FDFile, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
 	if uint32(flags)&oDirectory != 0 {
 		f.Type = FDDirectory
 	}
@@ -574,7 +576,8 @@ func (tb *Table) socket(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	domain, _ := uintParam(ev, h, kDomain)
 	stype, _ := uintParam(ev, h, kSockType)
 	proto, _ := uintParam(ev, h, kProto)
-	f := &FD{Num: fd}
+	f := tb.pool.get()
+	f.Num = fd
 	switch domain {
 	case afInet:
 		f.Type = FDIPv4Socket
@@ -687,7 +690,8 @@ func (tb *Table) accept(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	if !ok || fd < 0 {
 		return
 	}
-	f := &FD{Num: fd, L4: L4TCP}
+	f := tb.pool.get()
+	f.Num, f.L4 = fd, L4TCP
 	if lis := r.FD; lis != nil && lis.Num != fd {
 		f.L4 = lis.L4
 	}

@@ -54,6 +54,7 @@ type Table struct {
 	strs    map[string]string   // interned names
 	lists   map[string][]string // interned NUL-separated lists
 	scratch []byte
+	pool    fdPool
 }
 
 // New returns an empty table bounded by opts.
@@ -132,6 +133,7 @@ func (tb *Table) Main(t *Thread) *Thread {
 // Begin prepares the table for an event at ts: threads whose procexit was the previous event are removed and,
 // every PurgeInterval, threads inactive for ThreadTimeout are purged.
 func (tb *Table) Begin(ts int64) {
+	tb.pool.recycle()
 	if len(tb.pending) > 0 {
 		for _, tid := range tb.pending {
 			if t := tb.threads[tid]; t != nil && t.Dead {
@@ -198,7 +200,7 @@ func (tb *Table) create(tid int64) *Thread {
 			return nil
 		}
 	}
-	t := &Thread{TID: tid, ContainerID: HostID, files: newFiles(tb.opts.MaxFDs)}
+	t := &Thread{TID: tid, ContainerID: HostID, files: newFiles(tb.opts.MaxFDs, &tb.pool)}
 	tb.threads[tid] = t
 	return t
 }
@@ -216,7 +218,7 @@ func (tb *Table) AddThread(th Thread) *Thread {
 	*t = th
 	t.files = files
 	if t.files == nil {
-		t.files = newFiles(tb.opts.MaxFDs)
+		t.files = newFiles(tb.opts.MaxFDs, &tb.pool)
 	}
 	if t.ContainerID == "" {
 		t.ContainerID, t.Runtime = ContainerID(t.Cgroups)
@@ -295,7 +297,7 @@ func (tb *Table) Spawn(parent *Thread, child Thread, flags uint32, ts int64) *Th
 	*c = child
 	c.files = files
 	if c.files == nil {
-		c.files = newFiles(tb.opts.MaxFDs)
+		c.files = newFiles(tb.opts.MaxFDs, &tb.pool)
 	}
 	if c.CloneTs == 0 {
 		c.CloneTs = ts

@@ -1,0 +1,481 @@
+package extract
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/fields"
+	"github.com/aerie-sec/aerie/engine/state"
+)
+
+// PPM open flags for evt.is_open_*.
+const (
+	ppmORead    = 1 << 0
+	ppmOWrite   = 1 << 1
+	ppmOCreat   = 1 << 2
+	ppmOTmpfile = 1 << 13
+	ppmOCreated = 1 << 14 // PPM_O_F_CREATED: the open created the file
+)
+
+func evtFields(m map[string]builder) {
+	m["evt.num"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Num); return true })
+	m["evt.type"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Ev.Name(); return true })
+	m["syscall.type"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		if info == nil || info.Category&event.CategoryInternal != 0 || info.Name == "procexit" {
+			return false
+		}
+		v.Str = info.Name
+		return true
+	})
+	m["evt.type.is"] = func(ref fields.Ref) (Func, bool, error) {
+		name := ref.Arg
+		return func(c *Ctx, i int, v *Value) bool {
+			v.Uint = 0
+			if c.Ev.Name() == name {
+				v.Uint = 1
+			}
+			return i == 0
+		}, false, nil
+	}
+	m["evt.dir"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Ev.Dir().String(); return true })
+	m["evt.cpu"] = single(func(c *Ctx, v *Value) bool { v.Int = int64(c.Ev.CPU); return true })
+	m["evt.category"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		if info == nil {
+			return false
+		}
+		v.Str = info.Category.String()
+		return true
+	})
+	m["evt.source"] = single(func(_ *Ctx, v *Value) bool { v.Str = "syscall"; return true })
+	m["evt.is_async"] = single(func(_ *Ctx, v *Value) bool { v.Bool = false; return true })
+	m["evt.hostname"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Hostname; return c.Hostname != "" })
+
+	// time
+	timef := func(layout string) builder {
+		return single(func(c *Ctx, v *Value) bool {
+			start := len(c.buf)
+			c.buf = tsTime(c).AppendFormat(c.buf, layout)
+			v.Str = c.str(start)
+			return true
+		})
+	}
+	m["evt.time"] = timef("15:04:05.000000000")
+	m["evt.time.s"] = timef("15:04:05")
+	m["evt.time.iso8601"] = timef("2006-01-02T15:04:05.000000000Z07:00")
+	m["evt.datetime"] = timef("2006-01-02 15:04:05.000000000")
+	m["evt.datetime.s"] = timef("2006-01-02 15:04:05")
+	m["evt.outputtime"] = m["evt.time"]
+	m["evt.rawtime"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Ts); return true })
+	m["evt.rawtime.s"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Ts) / 1e9; return true })
+	m["evt.rawtime.ns"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Ts) % 1e9; return true })
+	m["evt.reltime"] = single(func(c *Ctx, v *Value) bool { v.Int = c.Ev.Ts - c.FirstTs; return true })
+	m["evt.reltime.s"] = single(func(c *Ctx, v *Value) bool { v.Int = (c.Ev.Ts - c.FirstTs) / 1e9; return true })
+	m["evt.reltime.ns"] = single(func(c *Ctx, v *Value) bool { v.Int = (c.Ev.Ts - c.FirstTs) % 1e9; return true })
+	m["evt.deltatime"] = single(func(c *Ctx, v *Value) bool { v.Int = c.Ev.Ts - c.PrevTs; return c.PrevTs != 0 })
+
+	// result
+	m["evt.rawres"] = single(func(c *Ctx, v *Value) bool {
+		r, ok := res(c)
+		v.Int = r
+		return ok
+	})
+	m["evt.res"] = single(func(c *Ctx, v *Value) bool {
+		r, ok := res(c)
+		if !ok {
+			return false
+		}
+		if r >= 0 {
+			v.Str = "SUCCESS"
+		} else if n := errnoName(-r); n != "" {
+			v.Str = n
+		} else {
+			start := len(c.buf)
+			c.buf = strconv.AppendInt(c.buf, r, 10)
+			v.Str = c.str(start)
+		}
+		return true
+	})
+	m["evt.failed"] = single(func(c *Ctx, v *Value) bool {
+		r, ok := res(c)
+		v.Bool = ok && r < 0
+		return true
+	})
+	ioFlag := func(flag event.Flag) builder {
+		return single(func(c *Ctx, v *Value) bool {
+			info := c.Ev.Info()
+			v.Bool = info != nil && info.Flags&flag != 0
+			return true
+		})
+	}
+	m["evt.is_io"] = ioFlag(event.FlagReadsFromFD | event.FlagWritesToFD)
+	m["evt.is_io_read"] = ioFlag(event.FlagReadsFromFD)
+	m["evt.is_io_write"] = ioFlag(event.FlagWritesToFD)
+	m["evt.is_wait"] = ioFlag(event.FlagWaits)
+	m["evt.io_dir"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		switch {
+		case info == nil:
+			return false
+		case info.Flags&event.FlagReadsFromFD != 0:
+			v.Str = "r"
+		case info.Flags&event.FlagWritesToFD != 0:
+			v.Str = "w"
+		default:
+			return false
+		}
+		return true
+	})
+	m["evt.buffer"] = single(func(c *Ctx, v *Value) bool {
+		i := c.Ev.ParamIndex("data")
+		if i < 0 || c.Ev.Param(i) == nil {
+			return false
+		}
+		v.Str = bstr(c.Ev.Param(i))
+		return true
+	})
+	m["evt.buflen"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		if info == nil || info.Flags&(event.FlagReadsFromFD|event.FlagWritesToFD) == 0 || c.Ev.Dir() != event.Exit {
+			return false
+		}
+		r, ok := c.Ev.Int(0)
+		if !ok || r < 0 {
+			return false
+		}
+		v.Uint = uint64(r)
+		return true
+	})
+	openFlag := func(test func(flags uint32, mode uint32) bool) builder {
+		return single(func(c *Ctx, v *Value) bool {
+			v.Bool = false
+			switch c.Ev.Name() {
+			case "open", "openat", "openat2", "open_by_handle_at", "creat":
+			default:
+				return true
+			}
+			if c.Ev.Dir() != event.Exit {
+				return true
+			}
+			fi := c.Ev.ParamIndex("flags")
+			flags, _ := c.Ev.Uint(fi)
+			if c.Ev.Name() == "creat" {
+				flags = ppmOCreat | ppmOWrite
+			}
+			mode, _ := c.Ev.Uint(c.Ev.ParamIndex("mode"))
+			v.Bool = test(uint32(flags), uint32(mode))
+			return true
+		})
+	}
+	m["evt.is_open_read"] = openFlag(func(f, _ uint32) bool { return f&ppmORead != 0 })
+	m["evt.is_open_write"] = openFlag(func(f, _ uint32) bool { return f&ppmOWrite != 0 })
+	m["evt.is_open_exec"] = openFlag(func(f, mode uint32) bool {
+		return f&(ppmOCreat|ppmOTmpfile) != 0 && mode&0o111 != 0
+	})
+	m["evt.is_open_create"] = openFlag(func(f, _ uint32) bool { return f&ppmOCreated != 0 })
+
+	// arguments
+	m["evt.args"] = single(func(c *Ctx, v *Value) bool {
+		start := len(c.buf)
+		c.appendArgs()
+		v.Str = c.str(start)
+		return true
+	})
+	m["evt.info"] = m["evt.args"]
+	m["evt.arg"] = func(ref fields.Ref) (Func, bool, error) {
+		if n, err := strconv.Atoi(ref.Arg); err == nil {
+			return func(c *Ctx, i int, v *Value) bool {
+				if i != 0 || c.Ev.Param(n) == nil {
+					return false
+				}
+				start := len(c.buf)
+				c.appendParam(n, true)
+				v.Str = c.str(start)
+				return true
+			}, false, nil
+		}
+		name := ref.Arg
+		return func(c *Ctx, i int, v *Value) bool {
+			n := c.Ev.ParamIndex(name)
+			if i != 0 || n < 0 || c.Ev.Param(n) == nil {
+				return false
+			}
+			start := len(c.buf)
+			c.appendParam(n, true)
+			v.Str = c.str(start)
+			return true
+		}, false, nil
+	}
+	m["evt.rawarg"] = func(ref fields.Ref) (Func, bool, error) {
+		name := ref.Arg
+		return func(c *Ctx, i int, v *Value) bool {
+			n := c.Ev.ParamIndex(name)
+			if i != 0 || n < 0 || c.Ev.Param(n) == nil {
+				return false
+			}
+			pi := c.Ev.Info().Params[n]
+			switch {
+			case pi.Type.Size() > 0 && pi.Type.Signed():
+				x, ok := c.Ev.Int(n)
+				v.Kind, v.Int = Int, x
+				return ok
+			case pi.Type.Size() > 0:
+				x, ok := c.Ev.Uint(n)
+				v.Kind, v.Uint = Uint, x
+				return ok
+			}
+			v.Kind = String
+			v.Str = bstr(c.Ev.Bytes(n))
+			return true
+		}, false, nil
+	}
+	m["evt.abspath"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		if info == nil {
+			return false
+		}
+		for k, p := range info.Params {
+			if p.Type == event.ParamFSRelPath && c.Ev.Param(k) != nil {
+				return c.abspath(k, p.DirFD, v)
+			}
+		}
+		return false
+	})
+	m["fs.path.name"] = single(func(c *Ctx, v *Value) bool {
+		info := c.Ev.Info()
+		if info == nil {
+			return false
+		}
+		for k, p := range info.Params {
+			if (p.Type == event.ParamFSPath || p.Type == event.ParamFSRelPath) && c.Ev.Param(k) != nil {
+				if p.Type == event.ParamFSRelPath {
+					return c.abspath(k, p.DirFD, v)
+				}
+				v.Str = bstr(c.Ev.Bytes(k))
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func tsTime(c *Ctx) time.Time { return timeOf(c.Ev.Ts).In(c.loc()) }
+
+// res returns the event's return value: the first parameter of an exit event when it is a result.
+func res(c *Ctx) (int64, bool) {
+	info := c.Ev.Info()
+	if info == nil || info.Dir != event.Exit || len(info.Params) == 0 {
+		return 0, false
+	}
+	switch info.Params[0].Type {
+	case event.ParamErrno, event.ParamFD, event.ParamPID:
+	default:
+		return 0, false
+	}
+	return c.Ev.Int(0)
+}
+
+// abspath resolves the relative path parameter k against its dirfd parameter or the cwd.
+func (c *Ctx) abspath(k, dirfdIdx int, v *Value) bool {
+	p := c.Ev.Bytes(k)
+	if len(p) > 0 && p[0] == '/' {
+		v.Str = bstr(p)
+		return true
+	}
+	base := ""
+	if t := c.R.Thread; t != nil {
+		base = t.Cwd()
+		if d, ok := c.Ev.Int(dirfdIdx); ok && d != -100 {
+			if fd := t.FD(d); fd != nil {
+				base = fd.Name
+			} else {
+				return false
+			}
+		}
+	}
+	start := len(c.buf)
+	c.buf = append(c.buf, base...)
+	if len(base) == 0 || base[len(base)-1] != '/' {
+		c.buf = append(c.buf, '/')
+	}
+	c.buf = append(c.buf, p...)
+	v.Str = c.str(start)
+	return true
+}
+
+// appendArgs renders the event's parameters as sysdig's evt.args: "name=value name=value".
+func (c *Ctx) appendArgs() {
+	info := c.Ev.Info()
+	if info == nil {
+		return
+	}
+	for k := range info.Params {
+		if k >= c.Ev.NumParams() {
+			break
+		}
+		if k > 0 {
+			c.buf = append(c.buf, ' ')
+		}
+		c.buf = append(c.buf, info.Params[k].Name...)
+		c.buf = append(c.buf, '=')
+		c.appendParam(k, false)
+	}
+}
+
+// appendParam renders parameter k. resolved selects evt.arg's form (the resolved part alone, e.g.
+// "O_RDONLY|O_CLOEXEC", "<f>/etc/passwd", "root"), else evt.args' form ("4097(O_RDONLY|O_CLOEXEC)").
+func (c *Ctx) appendParam(k int, resolved bool) {
+	ev := c.Ev
+	pi := ev.Info().Params[k]
+	raw := ev.Param(k)
+	switch pi.Type {
+	case event.ParamCharBuf, event.ParamFSPath, event.ParamFSRelPath:
+		c.buf = append(c.buf, ev.Bytes(k)...)
+	case event.ParamByteBuf:
+		for _, b := range raw {
+			if b < 32 || b > 126 {
+				b = '.'
+			}
+			c.buf = append(c.buf, b)
+		}
+	case event.ParamErrno:
+		n, _ := ev.Int(k)
+		name := ""
+		if n < 0 {
+			name = errnoName(-n)
+		}
+		c.num(n, name, resolved)
+	case event.ParamFD:
+		n, _ := ev.Int(k)
+		var fd *state.FD
+		if t := c.R.Thread; t != nil && n >= 0 {
+			fd = t.FD(n)
+		}
+		if fd == nil {
+			c.buf = strconv.AppendInt(c.buf, n, 10)
+			return
+		}
+		if !resolved {
+			c.buf = strconv.AppendInt(c.buf, n, 10)
+			c.buf = append(c.buf, '(')
+		}
+		c.buf = append(c.buf, '<', fd.Type.Char(), '>')
+		c.buf = append(c.buf, fd.Name...)
+		if !resolved {
+			c.buf = append(c.buf, ')')
+		}
+	case event.ParamUID, event.ParamGID:
+		n, _ := ev.Uint(k)
+		name := ""
+		if pi.Type == event.ParamUID {
+			if u := c.Table.User(containerOf(c.R.Thread), uint32(n)); u != nil {
+				name = u.Name
+			}
+		} else if g := c.Table.Group(containerOf(c.R.Thread), uint32(n)); g != nil {
+			name = g.Name
+		}
+		if resolved && name != "" {
+			c.buf = append(c.buf, name...)
+		} else {
+			c.buf = strconv.AppendUint(c.buf, n, 10)
+		}
+	case event.ParamFlags8, event.ParamFlags16, event.ParamFlags32, event.ParamEnumFlags8,
+		event.ParamEnumFlags16, event.ParamEnumFlags32, event.ParamMode:
+		n, _ := ev.Uint(k)
+		name := ""
+		if pi.Flags != nil {
+			if pi.Type == event.ParamEnumFlags8 || pi.Type == event.ParamEnumFlags16 || pi.Type == event.ParamEnumFlags32 {
+				name, _ = pi.Flags.Lookup(uint32(n))
+			} else {
+				name = pi.Flags.Names(uint32(n))
+			}
+		}
+		if pi.Type == event.ParamMode && !resolved {
+			c.buf = append(c.buf, '0')
+			c.buf = strconv.AppendUint(c.buf, n, 8)
+			return
+		}
+		c.unum(n, name, resolved)
+	case event.ParamSockAddr:
+		if sa, ok := ev.SockAddr(k); ok {
+			switch sa.Family {
+			case event.AFInet, event.AFInet6:
+				c.buf = state.AppendEndpoint(c.buf, sa.Addr, sa.Port)
+			case event.AFUnix:
+				c.buf = append(c.buf, sa.Path...)
+			}
+		}
+	case event.ParamSockTuple:
+		if st, ok := ev.SockTuple(k); ok {
+			switch st.Family {
+			case event.AFInet, event.AFInet6:
+				c.buf = state.AppendEndpoint(c.buf, st.SrcAddr, st.SrcPort)
+				c.buf = append(c.buf, "->"...)
+				c.buf = state.AppendEndpoint(c.buf, st.DstAddr, st.DstPort)
+			case event.AFUnix:
+				c.buf = fmt.Appendf(c.buf, "%x->%x %s", st.Source, st.Dest, st.Path)
+			}
+		}
+	case event.ParamSockFamily:
+		n, _ := ev.Uint(k)
+		c.buf = strconv.AppendUint(c.buf, n, 10)
+	default:
+		switch {
+		case pi.Type.Size() > 0 && pi.Type.Signed():
+			n, _ := ev.Int(k)
+			c.buf = strconv.AppendInt(c.buf, n, 10)
+		case pi.Type.Size() > 0:
+			n, _ := ev.Uint(k)
+			if pi.Format == event.FormatHex {
+				c.buf = append(c.buf, "0x"...)
+				c.buf = strconv.AppendUint(c.buf, n, 16)
+			} else {
+				c.buf = strconv.AppendUint(c.buf, n, 10)
+			}
+		default:
+			if len(raw) == 8 {
+				c.buf = strconv.AppendUint(c.buf, binary.LittleEndian.Uint64(raw), 10)
+			} else {
+				c.buf = append(c.buf, raw...)
+			}
+		}
+	}
+}
+
+func containerOf(t *state.Thread) string {
+	if t == nil {
+		return ""
+	}
+	return t.ContainerID
+}
+
+// num renders a signed number with its resolved name: "name" (resolved) or "n(name)".
+func (c *Ctx) num(n int64, name string, resolved bool) {
+	if resolved && name != "" {
+		c.buf = append(c.buf, name...)
+		return
+	}
+	c.buf = strconv.AppendInt(c.buf, n, 10)
+	if name != "" {
+		c.buf = append(c.buf, '(')
+		c.buf = append(c.buf, name...)
+		c.buf = append(c.buf, ')')
+	}
+}
+
+func (c *Ctx) unum(n uint64, name string, resolved bool) {
+	if resolved && name != "" {
+		c.buf = append(c.buf, name...)
+		return
+	}
+	c.buf = strconv.AppendUint(c.buf, n, 10)
+	if name != "" {
+		c.buf = append(c.buf, '(')
+		c.buf = append(c.buf, name...)
+		c.buf = append(c.buf, ')')
+	}
+}

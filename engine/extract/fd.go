@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/aerie-sec/aerie/engine/fields"
+	"github.com/aerie-sec/aerie/engine/state"
+)
+
+// fdf builds a single-valued field of the event's fd; it yields nothing when the fd is unknown.
+func fdf(f func(c *Ctx, fd *state.FD, v *Value) bool) builder {
+	return single(func(c *Ctx, v *Value) bool {
+		if c.R.FD == nil {
+			return false
+		}
+		return f(c, c.R.FD, v)
+	})
+}
+
+func isInet(fd *state.FD) bool {
+	switch fd.Type {
+	case state.FDIPv4Socket, state.FDIPv6Socket, state.FDIPv4Server, state.FDIPv6Server:
+		return true
+	}
+	return false
+}
+
+func isServerSock(fd *state.FD) bool {
+	return fd.Type == state.FDIPv4Server || fd.Type == state.FDIPv6Server
+}
+
+// local/remote ends of a connected socket; a socket whose role is unknown counts as a client, as libsinsp.
+func localIsServer(fd *state.FD) bool {
+	return fd.Is(state.FlagRoleServer) && !fd.Is(state.FlagRoleClient)
+}
+
+func fdFields(m map[string]builder) {
+	m["fd.num"] = single(func(c *Ctx, v *Value) bool {
+		if !c.R.HasFD {
+			return false
+		}
+		v.Int = c.R.FDNum
+		return true
+	})
+	m["fd.type"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Type.String(); return true })
+	m["fd.typechar"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool {
+		start := len(c.buf)
+		c.buf = append(c.buf, fd.Type.Char())
+		v.Str = c.str(start)
+		return true
+	})
+	m["fd.name"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Name; return true })
+	m["fd.nameraw"] = m["fd.name"]
+	m["fd.directory"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		if !fd.Type.IsFile() {
+			return false
+		}
+		if fd.Type == state.FDDirectory {
+			v.Str = fd.Name
+			return true
+		}
+		i := strings.LastIndexByte(fd.Name, '/')
+		switch {
+		case i < 0:
+			return false
+		case i == 0:
+			v.Str = "/"
+		default:
+			v.Str = fd.Name[:i]
+		}
+		return true
+	})
+	m["fd.filename"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		if !fd.Type.IsFile() || fd.Type == state.FDDirectory {
+			return false
+		}
+		v.Str = fd.Name[strings.LastIndexByte(fd.Name, '/')+1:]
+		return true
+	})
+	m["fd.ino"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Ino); return true })
+	m["fd.dev"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev); return true })
+	m["fd.dev.major"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev >> 20); return true })
+	m["fd.dev.minor"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev & 0xfffff); return true })
+	m["fd.l4proto"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		if !isInet(fd) {
+			return false
+		}
+		v.Str = fd.L4.String()
+		return true
+	})
+	m["fd.sockfamily"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		switch {
+		case isInet(fd):
+			v.Str = "ip"
+		case fd.Type == state.FDUnixSocket:
+			v.Str = "unix"
+		default:
+			return false
+		}
+		return true
+	})
+	m["fd.is_server"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		if !isInet(fd) && fd.Type != state.FDUnixSocket {
+			return false
+		}
+		v.Bool = isServerSock(fd) || localIsServer(fd)
+		return true
+	})
+	m["fd.connected"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		v.Bool = fd.Is(state.FlagConnected)
+		return true
+	})
+	m["fd.name_changed"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+		v.Bool = fd.Is(state.FlagNameChanged)
+		return true
+	})
+
+	// endpoints: c = client, s = server, l = local, r = remote
+	type end uint8
+	const (
+		eClient end = iota
+		eServer
+		eLocal
+		eRemote
+	)
+	side := func(fd *state.FD, e end) (ip bool, server bool) {
+		switch e {
+		case eClient:
+			return true, false
+		case eServer:
+			return true, true
+		case eLocal:
+			return true, localIsServer(fd)
+		}
+		return true, !localIsServer(fd)
+	}
+	ipOf := func(fd *state.FD, e end, v *Value) bool {
+		if !isInet(fd) {
+			return false
+		}
+		_, server := side(fd, e)
+		if isServerSock(fd) {
+			if !server && e != eLocal {
+				return false
+			}
+			v.IP = fd.ServerIP
+			return fd.ServerIP.IsValid()
+		}
+		if server {
+			v.IP = fd.ServerIP
+		} else {
+			v.IP = fd.ClientIP
+		}
+		return v.IP.IsValid()
+	}
+	portOf := func(fd *state.FD, e end, v *Value) bool {
+		if !isInet(fd) {
+			return false
+		}
+		_, server := side(fd, e)
+		if isServerSock(fd) {
+			if !server && e != eLocal {
+				return false
+			}
+			v.Uint = uint64(fd.ServerPort)
+			return true
+		}
+		if server {
+			v.Uint = uint64(fd.ServerPort)
+		} else {
+			v.Uint = uint64(fd.ClientPort)
+		}
+		return true
+	}
+	for prefix, e := range map[string]end{"c": eClient, "s": eServer, "l": eLocal, "r": eRemote} {
+		m["fd."+prefix+"ip"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { return ipOf(fd, e, v) })
+		m["fd."+prefix+"net"] = m["fd."+prefix+"ip"]
+		m["fd."+prefix+"port"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { return portOf(fd, e, v) })
+		m["fd."+prefix+"proto"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+			if !isInet(fd) {
+				return false
+			}
+			v.Str = fd.L4.String()
+			return true
+		})
+	}
+	// fd.ip, fd.port, fd.net: either end
+	both := func(get func(fd *state.FD, e end, v *Value) bool) builder {
+		return func(fields.Ref) (Func, bool, error) {
+			return func(c *Ctx, i int, v *Value) bool {
+				if c.R.FD == nil || i > 1 {
+					return false
+				}
+				if i == 0 {
+					return get(c.R.FD, eClient, v) || get(c.R.FD, eServer, v)
+				}
+				if isServerSock(c.R.FD) {
+					return false
+				}
+				return get(c.R.FD, eServer, v)
+			}, true, nil
+		}
+	}
+	m["fd.ip"] = both(ipOf)
+	m["fd.net"] = both(ipOf)
+	m["fd.port"] = both(portOf)
+}
