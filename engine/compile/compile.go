@@ -1,0 +1,1091 @@
+// Package compile turns a collection of rules files into a compiled, type-checked ruleset, as Falco's rule
+// compiler does: lists substituted textually, exceptions folded into conditions, macros expanded by AST with
+// Falco's visibility rules, every field resolved in the field registry and every operator and value checked
+// against the field's type, outputs compiled into segments, and each rule's event-type set computed.
+//
+// A [Loader] loads files in order into one ruleset and reports Falco's load results for each.
+package compile
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aerie-sec/aerie/engine"
+	"github.com/aerie-sec/aerie/engine/condition/ast"
+	"github.com/aerie-sec/aerie/engine/condition/parser"
+	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/fields"
+	lr "github.com/aerie-sec/aerie/engine/loadresult"
+	"github.com/aerie-sec/aerie/engine/rules"
+)
+
+// Rule is a compiled rule.
+type Rule struct {
+	Name                string
+	Desc                string
+	Priority            rules.Priority
+	Source              string
+	Tags                []string
+	Enabled             bool
+	WarnEvttypes        bool
+	SkipIfUnknownFilter bool
+	Capture             bool
+	CaptureDuration     uint64
+	// Condition is the fully expanded, typed condition.
+	Condition Expr
+	// ConditionText is the condition as compiled: exceptions appended and lists substituted.
+	ConditionText string
+	// EventTypes is the set of event codes the rule can match, ascending.
+	EventTypes []event.Type
+	// Output is the compiled output format.
+	Output []Segment
+	// OutputText is the output format as written (trimmed).
+	OutputText string
+	// Info lists what the condition and output use, as `falco -L` reports it.
+	Info Info
+}
+
+// EventNames returns the distinct event names of the rule's event types.
+func (r *Rule) EventNames() []string { return eventNames(r.EventTypes) }
+
+// Info is what a rule or macro uses.
+type Info struct {
+	ConditionFields    []string
+	ConditionOperators []string
+	ExceptionFields    []string
+	ExceptionOperators []string
+	ExceptionNames     []string
+	OutputFields       []string
+	Lists              []string
+	Macros             []string
+}
+
+// Segment is a piece of an output format: a literal, or a field (Field non-nil) with an optional width.
+type Segment struct {
+	Literal string
+	Field   Operand
+	// Text is the field expression as written, e.g. proc.aname[2].
+	Text  string
+	Width int
+}
+
+// Macro is a compiled macro.
+type Macro struct {
+	Name      string
+	Condition string
+	Used      bool
+	Info      Info
+}
+
+// List is a compiled list: items with earlier lists expanded.
+type List struct {
+	Name  string
+	Items []string
+	Used  bool
+}
+
+// Ruleset is the result of compiling a collection.
+type Ruleset struct {
+	Rules  []*Rule
+	Macros []*Macro
+	Lists  []*List
+	// RequiredEngineVersion is the highest required_engine_version of the loaded files ("" if none).
+	RequiredEngineVersion string
+	PluginRequirements    []rules.PluginRequirement
+}
+
+// Options configure a Loader. The zero value uses the syscall field registry, the engine version and the
+// container plugin version from the engine package.
+type Options struct {
+	// Fields is the syscall-source registry; nil means fields.Syscall().
+	Fields *fields.Registry
+	// Plugins maps the plugins considered loaded to their versions; nil means the container plugin at
+	// engine.ContainerPluginVersion, whose fields Aerie provides natively.
+	Plugins map[string]string
+}
+
+// Loader loads rules files in order into one ruleset.
+type Loader struct {
+	reg      *fields.Registry
+	plugins  map[string]string
+	coll     *rules.Collection
+	contents lr.Contents
+	ruleset  *Ruleset
+	all      eventSet
+	nreqs    int
+}
+
+// NewLoader returns a loader with an empty collection.
+func NewLoader(opts Options) *Loader {
+	l := &Loader{reg: opts.Fields, plugins: opts.Plugins, contents: lr.Contents{}, all: allEvents()}
+	if l.reg == nil {
+		l.reg = fields.Syscall()
+	}
+	if l.plugins == nil {
+		l.plugins = map[string]string{"container": engine.ContainerPluginVersion}
+	}
+	l.coll = rules.NewCollection(rules.Options{
+		EngineVersion: rules.MustParseVersion(engine.EngineVersion),
+		Sources:       []string{"syscall"},
+		ValidField:    func(_, f string) bool { return l.validLHS(f) },
+	})
+	return l
+}
+
+// Contents returns the content of every file loaded so far, by name, for snippets.
+func (l *Loader) Contents() lr.Contents { return l.contents }
+
+// Ruleset returns the ruleset compiled by the last successful Load, or nil.
+func (l *Loader) Ruleset() *Ruleset { return l.ruleset }
+
+// Load reads one file into the collection and recompiles everything collected so far, as Falco's
+// load_rules does; compile warnings of earlier files' items are reported on this file's result.
+func (l *Loader) Load(ctx context.Context, name string, content []byte) *lr.Result {
+	res := &lr.Result{Name: name}
+	l.contents[name] = string(content)
+	if !l.coll.Read(ctx, name, content, res) {
+		return res
+	}
+	for _, req := range l.coll.PluginRequirements[l.nreqs:] {
+		if !l.pluginSatisfied(req) {
+			res.Add(lr.ErrValidate, "Plugin requirement not satisfied, must load one of: "+req.String(), req.Ctx)
+			return res
+		}
+	}
+	l.nreqs = len(l.coll.PluginRequirements)
+	rs := l.compile(res)
+	if res.Successful() {
+		l.ruleset = rs
+	}
+	return res
+}
+
+func (l *Loader) pluginSatisfied(req rules.PluginRequirement) bool {
+	for _, alt := range req.Alternatives {
+		have, ok := l.plugins[alt.Name]
+		if !ok {
+			continue
+		}
+		hv, ok1 := rules.ParseVersion(have)
+		rv, ok2 := rules.ParseVersion(alt.Version)
+		if ok1 && ok2 && hv.CompatibleWith(rv) {
+			return true
+		}
+	}
+	return false
+}
+
+// validLHS reports whether s is a valid left-hand side: a field (with argument) or a transformer.
+func (l *Loader) validLHS(s string) bool {
+	e, err := parser.Parse(s + " exists")
+	if err != nil {
+		return false
+	}
+	c, ok := e.(*ast.Check)
+	if !ok {
+		return false
+	}
+	tc := &checker{l: l}
+	_, err = tc.operand(c.LHS, false)
+	return err == nil
+}
+
+// compileError aborts compilation with one error.
+type compileError struct {
+	code lr.Code
+	msg  string
+	ctx  lr.Context
+}
+
+func (e *compileError) Error() string { return e.msg }
+
+// condCtx builds the "condition expression" context Falco attaches to errors inside a condition.
+func condCtx(parent lr.Context, cond string, p ast.Pos) lr.Context {
+	name := cond
+	if len(name) > 20 {
+		name = name[:17] + "..."
+	}
+	name = strings.NewReplacer("\n", " ", "\r", " ").Replace(`"` + name + `"`)
+	line, col := p.Line-1, p.Col-1
+	if line < 0 {
+		line = 0
+	}
+	if col < 0 {
+		col = 0
+	}
+	c := parent.With(lr.ItemConditionExpr, "", lr.Position{Name: name, Line: line, Column: col, Offset: p.Off})
+	c.Content = cond
+	return c
+}
+
+type compiledList struct {
+	name  string
+	items []string
+	used  bool
+}
+
+type compiledMacro struct {
+	spec     *rules.Macro
+	text     string
+	parsed   ast.Expr
+	resolved ast.Expr
+	used     bool
+	lists    []string
+	macros   []string
+}
+
+type compiler struct {
+	l        *Loader
+	res      *lr.Result
+	lists    []*compiledList
+	macros   []*compiledMacro
+	macroIx  map[string]*compiledMacro
+	listUsed map[string]bool
+}
+
+func (l *Loader) compile(res *lr.Result) *Ruleset {
+	c := &compiler{l: l, res: res, macroIx: map[string]*compiledMacro{}, listUsed: map[string]bool{}}
+	rs, err := c.run()
+	if err != nil {
+		if ce, ok := err.(*compileError); ok {
+			res.Add(ce.code, ce.msg, ce.ctx)
+		} else {
+			res.Add(lr.ErrValidate, err.Error(), lr.Context{})
+		}
+		return nil
+	}
+	return rs
+}
+
+func (c *compiler) run() (*Ruleset, error) {
+	coll := c.l.coll
+	// Lists: items naming an earlier list are expanded inline.
+	byName := map[string]*compiledList{}
+	for _, spec := range coll.Lists() {
+		cl := &compiledList{name: spec.Name}
+		for _, it := range spec.Items {
+			if ref, ok := byName[it]; ok {
+				cl.items = append(cl.items, ref.items...)
+				ref.used = true
+				continue
+			}
+			if strings.Contains(it, " ") && !strings.HasPrefix(it, `"`) && !strings.HasPrefix(it, "'") {
+				it = `"` + it + `"`
+			}
+			cl.items = append(cl.items, it)
+		}
+		c.lists = append(c.lists, cl)
+		byName[spec.Name] = cl
+	}
+	// Macros: parse all, then resolve each with its visibility.
+	for _, spec := range coll.Macros() {
+		m := &compiledMacro{spec: spec}
+		m.text, m.lists = c.substituteLists(spec.Condition)
+		e, err := parser.Parse(m.text)
+		if err != nil {
+			pe := err.(*parser.Error)
+			return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, m.text, pe.Pos)}
+		}
+		m.parsed = e
+		c.macros = append(c.macros, m)
+		c.macroIx[spec.Name] = m
+	}
+	for _, m := range c.macros {
+		vis := m.spec.Visibility
+		r, used, err := c.expand(m.parsed, func(n string) *compiledMacro {
+			if x := c.macroIx[n]; x != nil && x.spec.Index < vis {
+				return x
+			}
+			return nil
+		}, m.text, m.spec.CondCtx)
+		if err != nil {
+			return nil, err
+		}
+		m.resolved = r
+		m.macros = used
+	}
+	rs := &Ruleset{PluginRequirements: coll.PluginRequirements}
+	if (coll.RequiredEngineVersion != rules.Version{}) {
+		rs.RequiredEngineVersion = coll.RequiredEngineVersion.String()
+	}
+	for _, spec := range coll.Rules() {
+		if spec.UnknownSource {
+			continue
+		}
+		r, err := c.rule(spec)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			rs.Rules = append(rs.Rules, r)
+		}
+	}
+	for _, m := range c.macros {
+		if !m.used {
+			c.res.Add(lr.WarnUnusedMacro, "Macro not referred to by any other rule/macro", m.spec.Ctx)
+		}
+		rs.Macros = append(rs.Macros, &Macro{Name: m.spec.Name, Condition: m.spec.Condition, Used: m.used,
+			Info: c.exprInfo(m.resolved, m.lists, m.macros)})
+	}
+	for i, l := range c.lists {
+		if !l.used && !c.listUsed[l.name] {
+			c.res.Add(lr.WarnUnusedList, "List not referred to by any other rule/macro", coll.Lists()[i].Ctx)
+		}
+		rs.Lists = append(rs.Lists, &List{Name: l.name, Items: l.items, Used: l.used || c.listUsed[l.name]})
+	}
+	return rs, nil
+}
+
+// exprInfo collects the fields and operators of an uncompiled (but expanded) condition, for macros.
+func (c *compiler) exprInfo(e ast.Expr, lists, macros []string) Info {
+	var fs, ops []string
+	ast.Walk(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Check:
+			op := n.Op
+			if n.Mod != "" {
+				op += " " + n.Mod
+			}
+			ops = append(ops, op)
+		case *ast.Field:
+			fs = append(fs, ast.String(n))
+		}
+		return true
+	})
+	return Info{ConditionFields: uniq(fs), ConditionOperators: uniq(ops), Lists: uniq(lists), Macros: uniq(macros)}
+}
+
+func uniq(s []string) []string {
+	out := append([]string{}, s...)
+	sort.Strings(out)
+	j := 0
+	for i, x := range out {
+		if i == 0 || x != out[j-1] {
+			out[j] = x
+			j++
+		}
+	}
+	return out[:j]
+}
+
+// substituteLists replaces every list name in cond textually, as Falco's resolve_list does.
+func (c *compiler) substituteLists(cond string) (string, []string) {
+	const blanks = " \t\n\r"
+	const delims = blanks + "(),="
+	var used []string
+	for _, l := range c.lists {
+		start := strings.Index(cond, l.name)
+		if start < 0 {
+			continue
+		}
+		hit := false
+		for start >= 0 {
+			end := start + len(l.name)
+			if (start == 0 || strings.IndexByte(delims, cond[start-1]) >= 0) && (end >= len(cond) || strings.IndexByte(delims, cond[end]) >= 0) {
+				for start > 0 && strings.IndexByte(blanks, cond[start-1]) >= 0 {
+					start--
+				}
+				for end < len(cond) && strings.IndexByte(blanks, cond[end]) >= 0 {
+					end++
+				}
+				sub := strings.Join(l.items, ", ")
+				if sub == "" {
+					if start > 0 && cond[start-1] == ',' {
+						start--
+					} else if end < len(cond) && cond[end] == ',' {
+						end++
+					}
+				}
+				var b strings.Builder
+				if start > 0 {
+					b.WriteString(cond[:start])
+					b.WriteByte(' ')
+				}
+				b.WriteString(sub)
+				b.WriteByte(' ')
+				if end <= len(cond) {
+					b.WriteString(cond[end:])
+				}
+				cond = b.String()
+				start += len(sub) + 1
+				hit = true
+			}
+			next := strings.Index(cond[start+1:], l.name)
+			if next < 0 {
+				break
+			}
+			start += 1 + next
+		}
+		if hit {
+			c.listUsed[l.name] = true
+			used = append(used, l.name)
+		}
+	}
+	return cond, used
+}
+
+// expand replaces macro references in e with the visible macros' resolved or parsed conditions.
+func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text string, ctx lr.Context) (ast.Expr, []string, error) {
+	unknown := map[string]ast.Pos{}
+	var loopErr *compileError
+	var used []string
+	var path []string
+	var rec func(e ast.Expr) ast.Expr
+	rec = func(e ast.Expr) ast.Expr {
+		switch n := e.(type) {
+		case *ast.And:
+			out := &ast.And{P: n.P, List: make([]ast.Expr, len(n.List))}
+			for i, x := range n.List {
+				out.List[i] = rec(x)
+			}
+			return out
+		case *ast.Or:
+			out := &ast.Or{P: n.P, List: make([]ast.Expr, len(n.List))}
+			for i, x := range n.List {
+				out.List[i] = rec(x)
+			}
+			return out
+		case *ast.Not:
+			return &ast.Not{P: n.P, X: rec(n.X)}
+		case *ast.Macro:
+			m := visible(n.Name)
+			if m == nil {
+				if _, ok := unknown[n.Name]; !ok {
+					unknown[n.Name] = n.P
+				}
+				return n
+			}
+			for _, p := range path {
+				if p == n.Name && loopErr == nil {
+					loopErr = &compileError{lr.ErrValidate, "reference loop in macro '" + n.Name + "'", condCtx(ctx, text, n.P)}
+					return n
+				}
+			}
+			m.used = true
+			used = append(used, n.Name)
+			if m.resolved != nil {
+				used = append(used, m.macros...)
+				return m.resolved
+			}
+			path = append(path, n.Name)
+			r := rec(m.parsed)
+			path = path[:len(path)-1]
+			return r
+		}
+		return e
+	}
+	out := rec(e)
+	if loopErr != nil {
+		return nil, nil, loopErr
+	}
+	if len(unknown) > 0 {
+		names := make([]string, 0, len(unknown))
+		for n := range unknown {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, nil, &compileError{lr.ErrValidate, "Undefined macro '" + names[0] + "' used in filter.", condCtx(ctx, text, unknown[names[0]])}
+	}
+	return out, used, nil
+}
+
+// exceptionText appends the rule's exceptions to its condition, as Falco's build_rule_exception_infos does.
+func exceptionText(cond string, exs []rules.Exception) (string, []string, []string, error) {
+	var exFields, exOps []string
+	cond = "(" + cond + ")"
+	for _, ex := range exs {
+		var ic string
+		if !ex.Fields.IsList {
+			for _, v := range ex.Values {
+				if v.IsList {
+					return "", nil, nil, &compileError{lr.ErrValidate, "Expected values array to contain a list of strings", ex.Ctx}
+				}
+				if ic == "" {
+					ic = "(" + ex.Fields.Item + " " + ex.Comps.Item + " ("
+				} else {
+					ic += ", "
+				}
+				ic += quoteItem(v.Item)
+			}
+			exFields = append(exFields, ex.Fields.Item)
+			exOps = append(exOps, ex.Comps.Item)
+			if ic != "" {
+				ic += "))"
+			}
+		} else {
+			ic = "("
+			for _, vals := range ex.Values {
+				if len(ex.Fields.Items) != len(vals.Items) {
+					return "", nil, nil, &compileError{lr.ErrValidate, "Fields and values lists must have equal length", ex.Ctx}
+				}
+				if ic != "(" {
+					ic += " or "
+				}
+				ic += "("
+				for k, f := range ex.Fields.Items {
+					if k > 0 {
+						ic += " and "
+					}
+					var is string
+					v := vals.Items[k]
+					if v.IsList {
+						is = "("
+						for _, x := range v.Items {
+							if is != "(" {
+								is += ", "
+							}
+							is += quoteItem(x.Item)
+						}
+						is += ")"
+					} else {
+						is = v.Item
+						if parser.IsListOperator(ex.Comps.Items[k].Item) {
+							if !strings.HasPrefix(is, "(") {
+								is = "(" + is + ")"
+							}
+						} else {
+							is = quoteItem(is)
+						}
+					}
+					ic += " " + f.Item + " " + ex.Comps.Items[k].Item + " " + is
+				}
+				ic += ")"
+			}
+			for k, f := range ex.Fields.Items {
+				exFields = append(exFields, f.Item)
+				exOps = append(exOps, ex.Comps.Items[k].Item)
+			}
+			ic += ")"
+			if ic == "()" {
+				ic = ""
+			}
+		}
+		if ic != "" {
+			cond += " and not " + ic
+		}
+	}
+	return cond, exFields, exOps, nil
+}
+
+func quoteItem(s string) string {
+	if strings.Contains(s, " ") && !strings.HasPrefix(s, `"`) && !strings.HasPrefix(s, "'") {
+		return `"` + s + `"`
+	}
+	return s
+}
+
+func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
+	text := spec.Condition
+	var exFields, exOps []string
+	if len(spec.Exceptions) > 0 {
+		var err error
+		if text, exFields, exOps, err = exceptionText(text, spec.Exceptions); err != nil {
+			return nil, err
+		}
+	}
+	text, lists := c.substituteLists(text)
+	parsed, err := parser.Parse(text)
+	if err != nil {
+		pe := err.(*parser.Error)
+		return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, text, pe.Pos)}
+	}
+	expanded, macros, err := c.expand(parsed, func(n string) *compiledMacro { return c.macroIx[n] }, text, spec.CondCtx)
+	if err != nil {
+		return nil, err
+	}
+	r := &Rule{Name: spec.Name, Desc: spec.Desc, Priority: spec.Priority, Source: spec.Source, Tags: spec.Tags,
+		Enabled: spec.Enabled, WarnEvttypes: spec.WarnEvttypes, SkipIfUnknownFilter: spec.SkipIfUnknownFilter,
+		Capture: spec.Capture, CaptureDuration: spec.CaptureDuration, ConditionText: text, OutputText: spec.Output}
+	if r.Tags == nil {
+		r.Tags = []string{}
+	}
+	// Output.
+	out := spec.Output
+	if strings.Contains(out, "%container.info") {
+		out = strings.TrimSpace(strings.ReplaceAll(out, "%container.info", ""))
+		c.res.Add(lr.WarnDeprecatedItem, "%container.info is deprecated and no longer supported; it has been removed from the output", spec.OutputCtx)
+		r.OutputText = out
+	}
+	segs, outFields, err := c.output(out)
+	if err != nil {
+		return nil, &compileError{lr.ErrCompileOutput, err.Error(), spec.OutputCtx}
+	}
+	r.Output = segs
+	// Type check.
+	tc := &checker{l: c.l, res: c.res, ctx: spec.CondCtx, text: text}
+	cond, err := tc.expr(expanded)
+	if err != nil {
+		ce := err.(*compileError)
+		if spec.SkipIfUnknownFilter && tc.unknown {
+			c.res.Add(lr.WarnUnknownFilter, ce.msg, spec.CondCtx)
+			return nil, nil
+		}
+		return nil, ce
+	}
+	for _, w := range tc.warnings {
+		c.res.Add(w.Code, w.Message, w.Context)
+	}
+	r.Condition = cond
+	set := eventTypes(cond, c.l.all)
+	r.EventTypes = set.types()
+	if r.Source == "syscall" && r.WarnEvttypes && (len(r.EventTypes) == 0 || len(r.EventTypes) > 100) {
+		c.res.Add(lr.WarnNoEvttype, "Rule matches too many evt.type values. This has a significant performance penalty.", spec.Ctx)
+	}
+	r.Info = Info{ConditionFields: uniq(tc.fields), ConditionOperators: uniq(tc.ops), ExceptionFields: uniq(exFields),
+		ExceptionOperators: uniq(exOps), OutputFields: outFields, Lists: uniq(lists), Macros: uniq(macros)}
+	for _, ex := range spec.Exceptions {
+		r.Info.ExceptionNames = append(r.Info.ExceptionNames, ex.Name)
+	}
+	return r, nil
+}
+
+// output compiles an output format into segments.
+func (c *compiler) output(format string) ([]Segment, []string, error) {
+	var segs []Segment
+	var names []string
+	lit := strings.Builder{}
+	flush := func() {
+		if lit.Len() > 0 {
+			segs = append(segs, Segment{Literal: lit.String()})
+			lit.Reset()
+		}
+	}
+	tc := &checker{l: c.l}
+	for i := 0; i < len(format); i++ {
+		ch := format[i]
+		if ch != '%' {
+			lit.WriteByte(ch)
+			continue
+		}
+		if i == len(format)-1 {
+			return nil, nil, fmt.Errorf("invalid formatting syntax: formatting cannot end with a %%")
+		}
+		j := i + 1
+		width := 0
+		for j < len(format) && format[j] >= '0' && format[j] <= '9' {
+			width = width*10 + int(format[j]-'0')
+			j++
+		}
+		var expr string
+		var end int
+		if j < len(format) && format[j] == '(' {
+			k := matchParen(format, j)
+			if k < 0 {
+				return nil, nil, fmt.Errorf("unknown filter: %s", format[j:])
+			}
+			expr, end = format[j+1:k], k+1
+		} else {
+			expr, end = c.fieldPrefix(format, j)
+			if expr == "" {
+				return nil, nil, fmt.Errorf("unknown filter: %s", tokenAt(format, j))
+			}
+		}
+		e, err := parser.Parse(expr + " exists")
+		var op Operand
+		if err == nil {
+			if chk, ok := e.(*ast.Check); ok {
+				op, err = tc.operand(chk.LHS, false)
+			} else {
+				err = fmt.Errorf("unknown filter: %s", expr)
+			}
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("unknown filter: %s", expr)
+		}
+		flush()
+		segs = append(segs, Segment{Field: op, Text: strings.TrimSpace(expr), Width: width})
+		names = append(names, strings.TrimSpace(expr))
+		i = end - 1
+	}
+	flush()
+	return segs, names, nil
+}
+
+func tokenAt(s string, i int) string {
+	j := i
+	for j < len(s) && s[j] != ' ' {
+		j++
+	}
+	return s[i:j]
+}
+
+func matchParen(s string, i int) int {
+	depth := 0
+	for k := i; k < len(s); k++ {
+		switch s[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// fieldPrefix returns the longest valid field expression (field, field[arg] or transformer call) at s[i:].
+func (c *compiler) fieldPrefix(s string, i int) (string, int) {
+	j := i
+	for j < len(s) && (isFieldChar(s[j])) {
+		j++
+	}
+	if j < len(s) && s[j] == '(' {
+		if k := matchParen(s, j); k > 0 {
+			end := k + 1
+			if end < len(s) && s[end] == '[' {
+				if m := strings.IndexByte(s[end:], ']'); m > 0 {
+					end += m + 1
+				}
+			}
+			return s[i:end], end
+		}
+	}
+	for j > i {
+		name := s[i:j]
+		end := j
+		arg, hasArg := "", false
+		if j < len(s) && s[j] == '[' {
+			if m := strings.IndexByte(s[j:], ']'); m > 0 {
+				arg, hasArg = s[j+1:j+m], true
+				end = j + m + 1
+			}
+		}
+		if _, err := c.l.reg.Resolve(name, arg, hasArg); err == nil {
+			return s[i:end], end
+		}
+		if hasArg {
+			if _, err := c.l.reg.Resolve(name, "", false); err == nil {
+				return name, j
+			}
+		}
+		k := strings.LastIndexByte(name, '.')
+		if k <= 0 {
+			break
+		}
+		j = i + k
+	}
+	return "", i
+}
+
+func isFieldChar(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.'
+}
+
+// checker resolves fields and type-checks a rule's expanded condition.
+type checker struct {
+	l        *Loader
+	res      *lr.Result
+	ctx      lr.Context
+	text     string
+	fields   []string
+	ops      []string
+	warnings []lr.Message
+	unknown  bool // the error is an unknown field or event type
+}
+
+func (t *checker) errAt(p ast.Pos, msg string) error {
+	return &compileError{lr.ErrCompileCondition, msg, condCtx(t.ctx, t.text, p)}
+}
+
+func (t *checker) expr(e ast.Expr) (Expr, error) {
+	switch n := e.(type) {
+	case *ast.And:
+		out := &And{List: make([]Expr, len(n.List))}
+		for i, x := range n.List {
+			c, err := t.expr(x)
+			if err != nil {
+				return nil, err
+			}
+			out.List[i] = c
+		}
+		return out, nil
+	case *ast.Or:
+		out := &Or{List: make([]Expr, len(n.List))}
+		for i, x := range n.List {
+			c, err := t.expr(x)
+			if err != nil {
+				return nil, err
+			}
+			out.List[i] = c
+		}
+		return out, nil
+	case *ast.Not:
+		x, err := t.expr(n.X)
+		if err != nil {
+			return nil, err
+		}
+		return &Not{X: x}, nil
+	case *ast.Check:
+		return t.check(n)
+	case *ast.Macro:
+		return nil, t.errAt(n.P, "Undefined macro '"+n.Name+"' used in filter.")
+	}
+	return nil, fmt.Errorf("compile: unexpected node %T", e)
+}
+
+var deprecatedMsg = "Field '%s' is deprecated and will be removed in a future version"
+
+func (t *checker) operand(o ast.Operand, rhs bool) (Operand, error) {
+	switch n := o.(type) {
+	case *ast.Field:
+		ref, err := t.l.reg.Resolve(n.Name, n.Arg, n.HasArg)
+		if err != nil {
+			t.unknown = true
+			return nil, t.errAt(n.P, err.Error())
+		}
+		if rhs && ref.Field.Has(fields.NoRHS) {
+			return nil, t.errAt(n.P, "filter_check called with a field not allowed on the right-hand side: "+ref.Field.Name)
+		}
+		if ref.Field.Name == "evt.arg" && ref.HasArg {
+			if _, err := strconv.Atoi(ref.Arg); err != nil && !eventParamKnown(ref.Arg) {
+				t.unknown = true
+				return nil, t.errAt(n.P, "filter_check called with nonexistent field "+ast.String(n))
+			}
+		}
+		if ref.Field.Has(fields.Deprecated) && t.res != nil {
+			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnDeprecatedItem, Message: fmt.Sprintf(deprecatedMsg, ref.Field.Name), Context: t.ctx})
+		}
+		t.fields = append(t.fields, ref.String())
+		return &FieldOperand{Ref: ref}, nil
+	case *ast.Transform:
+		return t.transform(n, rhs)
+	case *ast.Val:
+		return t.operand(n.X, true)
+	}
+	return nil, t.errAt(o.Position(), "expected a field or a transformer")
+}
+
+func eventParamKnown(name string) bool {
+	for _, ty := range event.Types() {
+		if info, ok := event.Lookup(ty); ok && info.ParamIndex(name) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *checker) transform(n *ast.Transform, rhs bool) (Operand, error) {
+	out := &TransformOperand{Name: n.Name, Arg: n.Arg, HasArg: n.HasArg}
+	for _, a := range n.Args {
+		var op Operand
+		switch a := a.(type) {
+		case *ast.Str:
+			op = &Literal{Values: []string{a.Value}, FieldType: fields.Charbuf}
+		case *ast.List:
+			l := &Literal{IsList: true, FieldType: fields.Charbuf}
+			for _, s := range a.Items {
+				l.Values = append(l.Values, s.Value)
+			}
+			op = l
+		default:
+			var err error
+			if op, err = t.operand(a, rhs); err != nil {
+				return nil, err
+			}
+			if f, ok := op.(*FieldOperand); ok && f.Field.Has(fields.NoTransformer) {
+				return nil, t.errAt(n.P, "field '"+f.Field.Name+"' does not support transformers")
+			}
+		}
+		out.Args = append(out.Args, op)
+	}
+	want := func(k int) error {
+		if len(out.Args) != k {
+			return t.errAt(n.P, fmt.Sprintf("transformer '%s' expects %d argument(s), got %d", n.Name, k, len(out.Args)))
+		}
+		return nil
+	}
+	isStr := func(o Operand) bool { c := o.Type().Class(); return c == fields.ClassString || c == fields.ClassBuffer }
+	switch n.Name {
+	case "tolower", "toupper", "b64", "basename":
+		if err := want(1); err != nil {
+			return nil, err
+		}
+		if !isStr(out.Args[0]) {
+			return nil, t.errAt(n.P, fmt.Sprintf("transformer '%s' is not supported on field type '%s'", n.Name, out.Args[0].Type()))
+		}
+		out.Result = out.Args[0].Type()
+		if n.Name == "basename" {
+			out.Result = fields.Charbuf
+		}
+	case "len":
+		if err := want(1); err != nil {
+			return nil, err
+		}
+		if !isStr(out.Args[0]) {
+			if f, ok := out.Args[0].(*FieldOperand); !ok || !f.Field.Has(fields.List) {
+				return nil, t.errAt(n.P, fmt.Sprintf("transformer 'len' is not supported on field type '%s'", out.Args[0].Type()))
+			}
+		}
+		out.Result = fields.Uint64
+	case "join":
+		if err := want(2); err != nil {
+			return nil, err
+		}
+		if _, ok := out.Args[0].(*Literal); !ok {
+			return nil, t.errAt(n.P, "transformer 'join' expects a string separator as first argument")
+		}
+		out.Result = fields.Charbuf
+	case "concat":
+		if len(out.Args) < 2 {
+			return nil, t.errAt(n.P, "transformer 'concat' expects at least 2 arguments")
+		}
+		out.Result = fields.Charbuf
+	case "getopt":
+		if err := want(2); err != nil {
+			return nil, err
+		}
+		if !n.HasArg {
+			return nil, t.errAt(n.P, "transformer 'getopt' requires an option argument, e.g. getopt(proc.args, \"a:b\")[a]")
+		}
+		out.Result = fields.Charbuf
+	}
+	return out, nil
+}
+
+// opAllowed reports whether op applies to values of class cl (libs flt_is_comparable).
+func opAllowed(op string, cl fields.Class) bool {
+	if op == "exists" {
+		return true
+	}
+	switch cl {
+	case fields.ClassNumeric:
+		return in(op, "=", "==", "!=", "<", "<=", ">", ">=", "in", "intersects")
+	case fields.ClassBool:
+		return in(op, "=", "==", "!=", "in", "intersects")
+	case fields.ClassIP:
+		return in(op, "=", "==", "!=", "in", "intersects")
+	case fields.ClassBuffer:
+		return in(op, "=", "==", "!=", "contains", "in", "startswith", "endswith", "intersects", "bcontains", "bstartswith")
+	}
+	return !in(op, "bcontains", "bstartswith")
+}
+
+func in(s string, list ...string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+var className = map[fields.Class]string{fields.ClassNumeric: "numeric", fields.ClassBool: "boolean", fields.ClassIP: "ip address", fields.ClassBuffer: "buffer", fields.ClassString: "string"}
+
+func (t *checker) check(n *ast.Check) (Expr, error) {
+	lhs, err := t.operand(n.LHS, false)
+	if err != nil {
+		return nil, err
+	}
+	op := n.Op
+	if n.Mod != "" {
+		t.ops = append(t.ops, op+" "+n.Mod)
+	} else {
+		t.ops = append(t.ops, op)
+	}
+	cl := lhs.Type().Class()
+	if !opAllowed(op, cl) {
+		return nil, t.errAt(n.P, fmt.Sprintf("'%s' operator not supported for %s filters", op, className[cl]))
+	}
+	out := &Check{Pos: n.P, LHS: lhs, Op: op, Mod: n.Mod}
+	switch r := n.RHS.(type) {
+	case nil:
+	case *ast.Str:
+		lit := &Literal{Values: []string{r.Value}, FieldType: lhs.Type()}
+		if err := t.values(n, lhs, lit); err != nil {
+			return nil, err
+		}
+		out.RHS = lit
+	case *ast.List:
+		lit := &Literal{IsList: true, FieldType: lhs.Type()}
+		for _, s := range r.Items {
+			lit.Values = append(lit.Values, s.Value)
+		}
+		if err := t.values(n, lhs, lit); err != nil {
+			return nil, err
+		}
+		out.RHS = lit
+	default:
+		rhs, err := t.operand(r, true)
+		if err != nil {
+			return nil, err
+		}
+		out.RHS = rhs
+	}
+	return out, nil
+}
+
+// values checks literal values against the LHS type.
+func (t *checker) values(n *ast.Check, lhs Operand, lit *Literal) error {
+	f, isField := lhs.(*FieldOperand)
+	for _, v := range lit.Values {
+		if isField && f.Field.Name == "evt.type" && !f.HasArg && (n.Op != "contains" && n.Op != "startswith" && n.Op != "endswith" && n.Op != "glob" && n.Op != "iglob" && n.Op != "icontains" && n.Op != "regex" && n.Op != "pmatch") {
+			if len(event.ByName(v)) == 0 {
+				t.unknown = true
+				return t.errAt(n.RHS.Position(), "unknown event type "+v)
+			}
+			continue
+		}
+		if isField && (strings.HasPrefix(f.Field.Name, "ka.") || strings.HasPrefix(f.Field.Name, "jevt.")) && v == "<NA>" && (n.Op == "=" || n.Op == "==") {
+			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnUnsafeNACheck, Message: "equality comparison with the <NA> value: this is unsafe and will be removed in a future version", Context: t.ctx})
+		}
+		if err := checkValue(n.Op, lhs.Type(), v); err != nil {
+			return t.errAt(n.RHS.Position(), err.Error())
+		}
+	}
+	if n.Op == "regex" {
+		for _, v := range lit.Values {
+			if _, err := regexp.Compile("^(?:" + v + ")$"); err != nil {
+				return t.errAt(n.RHS.Position(), "invalid regular expression '"+v+"': "+err.Error())
+			}
+		}
+	}
+	return nil
+}
+
+// checkValue parses v as a value of type ty.
+func checkValue(op string, ty fields.Type, v string) error {
+	switch ty.Class() {
+	case fields.ClassNumeric:
+		if ty == fields.Double {
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				return fmt.Errorf("'%s' is not a valid number", v)
+			}
+			return nil
+		}
+		if _, err := strconv.ParseInt(v, 0, 64); err != nil {
+			if _, err := strconv.ParseUint(v, 0, 64); err != nil {
+				return fmt.Errorf("'%s' is not a valid number", v)
+			}
+		}
+	case fields.ClassBool:
+		if !in(strings.ToLower(v), "true", "false") {
+			return fmt.Errorf("'%s' is not a valid boolean", v)
+		}
+	case fields.ClassIP:
+		if ty == fields.IPNet {
+			if _, _, err := net.ParseCIDR(v); err != nil && net.ParseIP(v) == nil {
+				return fmt.Errorf("unrecognized IP network %s", v)
+			}
+			return nil
+		}
+		if net.ParseIP(v) == nil {
+			if _, _, err := net.ParseCIDR(v); err != nil {
+				return fmt.Errorf("unrecognized IP address %s", v)
+			}
+		}
+	case fields.ClassBuffer:
+		if op == "bcontains" || op == "bstartswith" {
+			if len(v)%2 != 0 || strings.Trim(strings.ToLower(v), "0123456789abcdef") != "" {
+				return fmt.Errorf("%s requires a hexadecimal string, got '%s'", op, v)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package compile
+
+import (
+	"math/bits"
+
+	"github.com/aerie-sec/aerie/engine/event"
+)
+
+// eventSet is a set of event codes.
+type eventSet []uint64
+
+func newEventSet() eventSet { return make(eventSet, (int(event.MaxType)+63)/64) }
+
+func allEvents() eventSet {
+	s := newEventSet()
+	for _, t := range event.Types() {
+		if info, ok := event.Lookup(t); ok && info.Flags&event.FlagUnused == 0 {
+			s.add(t)
+		}
+	}
+	return s
+}
+
+func (s eventSet) add(t event.Type) { s[t/64] |= 1 << (t % 64) }
+
+func (s eventSet) clone() eventSet { return append(eventSet(nil), s...) }
+
+func (s eventSet) union(o eventSet) eventSet {
+	r := s.clone()
+	for i := range r {
+		r[i] |= o[i]
+	}
+	return r
+}
+
+func (s eventSet) intersect(o eventSet) eventSet {
+	r := s.clone()
+	for i := range r {
+		r[i] &= o[i]
+	}
+	return r
+}
+
+func (s eventSet) minus(o eventSet) eventSet {
+	r := s.clone()
+	for i := range r {
+		r[i] &^= o[i]
+	}
+	return r
+}
+
+func (s eventSet) len() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+func (s eventSet) types() []event.Type {
+	out := make([]event.Type, 0, s.len())
+	for i, w := range s {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			out = append(out, event.Type(i*64+b))
+			w &^= 1 << b
+		}
+	}
+	return out
+}
+
+// eventTypes computes the set of event codes a condition can match, as libs' ppm_event_codes does:
+// evt.type =, == and in select the named codes, != their complement; "and" intersects, "or" unites; any
+// other check allows every event; negation is pushed down (De Morgan) so "not" inverts only evt.type checks.
+func eventTypes(e Expr, all eventSet) eventSet {
+	return evtVisit(e, all, false)
+}
+
+func evtVisit(e Expr, all eventSet, neg bool) eventSet {
+	switch e := e.(type) {
+	case *And:
+		var acc eventSet
+		for i, c := range e.List {
+			s := evtVisit(c, all, neg)
+			switch {
+			case i == 0:
+				acc = s
+			case neg:
+				acc = acc.union(s)
+			default:
+				acc = acc.intersect(s)
+			}
+		}
+		return acc
+	case *Or:
+		var acc eventSet
+		for i, c := range e.List {
+			s := evtVisit(c, all, neg)
+			switch {
+			case i == 0:
+				acc = s
+			case neg:
+				acc = acc.intersect(s)
+			default:
+				acc = acc.union(s)
+			}
+		}
+		return acc
+	case *Not:
+		return evtVisit(e.X, all, !neg)
+	case *Check:
+		f, ok := e.LHS.(*FieldOperand)
+		lit, isLit := e.RHS.(*Literal)
+		if !ok || f.Field.Name != "evt.type" || f.HasArg || !isLit || e.Mod != "" {
+			return all
+		}
+		var positive bool
+		switch e.Op {
+		case "=", "==", "in", "intersects":
+			positive = true
+		case "!=":
+			positive = false
+		default:
+			return all
+		}
+		named := newEventSet()
+		for _, v := range lit.Values {
+			for _, t := range event.ByName(v) {
+				named.add(t)
+			}
+		}
+		named = named.intersect(all)
+		if positive != neg {
+			return named
+		}
+		return all.minus(named)
+	}
+	return all
+}
+
+// eventNames returns the distinct names of the codes in s, in code order.
+func eventNames(types []event.Type) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range types {
+		n := t.Name()
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
