@@ -111,6 +111,7 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 		newConfigCmd(a),
 	)
 	root.AddCommand(newRegistryCmd(a), newArtifactCmd(a), newIndexCmd(a))
+	root.AddCommand(newRulesCmd(a))
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

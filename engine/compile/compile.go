@@ -38,8 +38,10 @@ type Rule struct {
 	CaptureDuration     uint64
 	// Condition is the fully expanded, typed condition.
 	Condition Expr
-	// ConditionText is the condition as compiled: exceptions appended and lists substituted.
-	ConditionText string
+	// SourceCondition is the condition as written (after appends); ConditionText as compiled, with
+	// exceptions appended and lists substituted.
+	SourceCondition string
+	ConditionText   string
 	// EventTypes is the set of event codes the rule can match, ascending.
 	EventTypes []event.Type
 	// Output is the compiled output format.
@@ -84,9 +86,12 @@ type Macro struct {
 
 // List is a compiled list: items with earlier lists expanded.
 type List struct {
-	Name  string
-	Items []string
-	Used  bool
+	Name string
+	// Source holds the items as written; Items the compiled items; Refs the lists expanded into it.
+	Source []string
+	Items  []string
+	Refs   []string
+	Used   bool
 }
 
 // Ruleset is the result of compiling a collection.
@@ -225,7 +230,9 @@ func condCtx(parent lr.Context, cond string, p ast.Pos) lr.Context {
 
 type compiledList struct {
 	name  string
+	src   []string
 	items []string
+	refs  []string
 	used  bool
 }
 
@@ -267,10 +274,11 @@ func (c *compiler) run() (*Ruleset, error) {
 	// Lists: items naming an earlier list are expanded inline.
 	byName := map[string]*compiledList{}
 	for _, spec := range coll.Lists() {
-		cl := &compiledList{name: spec.Name}
+		cl := &compiledList{name: spec.Name, src: spec.Items}
 		for _, it := range spec.Items {
 			if ref, ok := byName[it]; ok {
 				cl.items = append(cl.items, ref.items...)
+				cl.refs = append(cl.refs, it)
 				ref.used = true
 				continue
 			}
@@ -336,7 +344,7 @@ func (c *compiler) run() (*Ruleset, error) {
 		if !l.used && !c.listUsed[l.name] {
 			c.res.Add(lr.WarnUnusedList, "List not referred to by any other rule/macro", coll.Lists()[i].Ctx)
 		}
-		rs.Lists = append(rs.Lists, &List{Name: l.name, Items: l.items, Used: l.used || c.listUsed[l.name]})
+		rs.Lists = append(rs.Lists, &List{Name: l.name, Source: l.src, Items: l.items, Refs: uniq(l.refs), Used: l.used || c.listUsed[l.name]})
 	}
 	return rs, nil
 }
@@ -600,7 +608,7 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 	}
 	r := &Rule{Name: spec.Name, Desc: spec.Desc, Priority: spec.Priority, Source: spec.Source, Tags: spec.Tags,
 		Enabled: spec.Enabled, WarnEvttypes: spec.WarnEvttypes, SkipIfUnknownFilter: spec.SkipIfUnknownFilter,
-		Capture: spec.Capture, CaptureDuration: spec.CaptureDuration, ConditionText: text, OutputText: spec.Output}
+		Capture: spec.Capture, CaptureDuration: spec.CaptureDuration, SourceCondition: spec.Condition, ConditionText: text, OutputText: spec.Output}
 	if r.Tags == nil {
 		r.Tags = []string{}
 	}

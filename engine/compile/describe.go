@@ -1,0 +1,179 @@
+package compile
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	lr "github.com/aerie-sec/aerie/engine/loadresult"
+)
+
+// LoadFile reads the file at path and loads it; a read failure is reported as LOAD_ERR_FILE_READ.
+func (l *Loader) LoadFile(ctx context.Context, path string) *lr.Result {
+	if err := ctx.Err(); err != nil {
+		res := &lr.Result{Name: path}
+		res.Add(lr.ErrFileRead, fmt.Sprintf("read rules file: %v", err), lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: path}))
+		return res
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		res := &lr.Result{Name: path}
+		res.Add(lr.ErrFileRead, fmt.Sprintf("read rules file: %v", err), lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: path}))
+		return res
+	}
+	return l.Load(ctx, path, b)
+}
+
+// Description is what `falco -L -o json_output=true` reports for a ruleset.
+type Description struct {
+	RequiredEngineVersion  string              `json:"required_engine_version"`
+	RequiredPluginVersions []PluginRequirement `json:"required_plugin_versions"`
+	Lists                  []ListDescription   `json:"lists"`
+	Macros                 []MacroDescription  `json:"macros"`
+	Rules                  []RuleDescription   `json:"rules"`
+}
+
+// PluginRequirement is one required_plugin_versions entry.
+type PluginRequirement struct {
+	Name         string              `json:"name"`
+	Version      string              `json:"version"`
+	Alternatives []PluginAlternative `json:"alternatives"`
+}
+
+// PluginAlternative is an alternative plugin in a requirement.
+type PluginAlternative struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// ListDescription describes a list.
+type ListDescription struct {
+	Info struct {
+		Name  string   `json:"name"`
+		Items []string `json:"items"`
+	} `json:"info"`
+	Details struct {
+		ItemsCompiled []string `json:"items_compiled"`
+		Lists         []string `json:"lists"`
+		Plugins       []string `json:"plugins"`
+		Used          bool     `json:"used"`
+	} `json:"details"`
+}
+
+// MacroDescription describes a macro.
+type MacroDescription struct {
+	Info struct {
+		Name      string `json:"name"`
+		Condition string `json:"condition"`
+	} `json:"info"`
+	Details struct {
+		ConditionFields    []string `json:"condition_fields"`
+		ConditionOperators []string `json:"condition_operators"`
+		Lists              []string `json:"lists"`
+		Macros             []string `json:"macros"`
+		Plugins            []string `json:"plugins"`
+		Used               bool     `json:"used"`
+	} `json:"details"`
+}
+
+// RuleDescription describes a rule.
+type RuleDescription struct {
+	Info struct {
+		Name       string   `json:"name"`
+		Condition  string   `json:"condition"`
+		Desc       string   `json:"description"`
+		Output     string   `json:"output"`
+		Priority   string   `json:"priority"`
+		Source     string   `json:"source"`
+		Enabled    bool     `json:"enabled"`
+		Tags       []string `json:"tags"`
+		Exceptions []string `json:"exceptions"`
+	} `json:"info"`
+	Details struct {
+		ConditionCompiled  string   `json:"condition_compiled"`
+		ConditionFields    []string `json:"condition_fields"`
+		ConditionOperators []string `json:"condition_operators"`
+		Events             []string `json:"events"`
+		ExceptionFields    []string `json:"exception_fields"`
+		ExceptionOperators []string `json:"exception_operators"`
+		ExceptionNames     []string `json:"exception_names"`
+		Lists              []string `json:"lists"`
+		Macros             []string `json:"macros"`
+		OutputFields       []string `json:"output_fields"`
+		Plugins            []string `json:"plugins"`
+	} `json:"details"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Describe returns the ruleset's description in the shape of `falco -L` JSON output.
+func (rs *Ruleset) Describe() Description {
+	d := Description{RequiredEngineVersion: rs.RequiredEngineVersion, RequiredPluginVersions: []PluginRequirement{},
+		Lists: []ListDescription{}, Macros: []MacroDescription{}, Rules: []RuleDescription{}}
+	for _, req := range rs.PluginRequirements {
+		p := PluginRequirement{Name: req.Alternatives[0].Name, Version: req.Alternatives[0].Version, Alternatives: []PluginAlternative{}}
+		for _, a := range req.Alternatives[1:] {
+			p.Alternatives = append(p.Alternatives, PluginAlternative{a.Name, a.Version})
+		}
+		d.RequiredPluginVersions = append(d.RequiredPluginVersions, p)
+	}
+	for _, l := range rs.Lists {
+		var ld ListDescription
+		ld.Info.Name = l.Name
+		ld.Info.Items = nonNil(l.Source)
+		ld.Details.ItemsCompiled = nonNil(l.Items)
+		ld.Details.Lists = nonNil(l.Refs)
+		ld.Details.Plugins = []string{}
+		ld.Details.Used = l.Used
+		d.Lists = append(d.Lists, ld)
+	}
+	for _, m := range rs.Macros {
+		var md MacroDescription
+		md.Info.Name, md.Info.Condition = m.Name, m.Condition
+		md.Details.ConditionFields = nonNil(m.Info.ConditionFields)
+		md.Details.ConditionOperators = nonNil(m.Info.ConditionOperators)
+		md.Details.Lists = nonNil(m.Info.Lists)
+		md.Details.Macros = nonNil(m.Info.Macros)
+		md.Details.Plugins = pluginsOf(m.Info.ConditionFields)
+		md.Details.Used = m.Used
+		d.Macros = append(d.Macros, md)
+	}
+	for _, r := range rs.Rules {
+		var rd RuleDescription
+		rd.Info.Name, rd.Info.Condition, rd.Info.Desc, rd.Info.Output = r.Name, r.SourceCondition, r.Desc, r.OutputText
+		rd.Info.Priority, rd.Info.Source, rd.Info.Enabled = r.Priority.String(), r.Source, r.Enabled
+		rd.Info.Tags, rd.Info.Exceptions = nonNil(r.Tags), nonNil(r.Info.ExceptionNames)
+		rd.Details.ConditionCompiled = r.ConditionText
+		rd.Details.ConditionFields = nonNil(r.Info.ConditionFields)
+		rd.Details.ConditionOperators = nonNil(r.Info.ConditionOperators)
+		ev := r.EventNames()
+		sort.Strings(ev)
+		rd.Details.Events = nonNil(ev)
+		rd.Details.ExceptionFields = nonNil(r.Info.ExceptionFields)
+		rd.Details.ExceptionOperators = nonNil(r.Info.ExceptionOperators)
+		rd.Details.ExceptionNames = nonNil(r.Info.ExceptionNames)
+		rd.Details.Lists = nonNil(r.Info.Lists)
+		rd.Details.Macros = nonNil(r.Info.Macros)
+		rd.Details.OutputFields = nonNil(r.Info.OutputFields)
+		rd.Details.Plugins = pluginsOf(append(append([]string{}, r.Info.ConditionFields...), r.Info.OutputFields...))
+		d.Rules = append(d.Rules, rd)
+	}
+	return d
+}
+
+// pluginsOf names the plugins whose fields are used (Falco reports "container" for container.* and k8s.*).
+func pluginsOf(fieldNames []string) []string {
+	for _, f := range fieldNames {
+		if strings.HasPrefix(f, "container.") || strings.HasPrefix(f, "k8s.") || strings.HasPrefix(f, "proc.is_container_") {
+			return []string{"container"}
+		}
+	}
+	return []string{}
+}
