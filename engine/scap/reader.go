@@ -87,7 +87,7 @@ func NewReader(ctx context.Context, src io.Reader) (*Reader, error) {
 	if errors.Is(err, io.EOF) {
 		return nil, &FormatError{Offset: 0, Err: errors.New("empty file: no section header")}
 	}
-	if err != nil {
+	if err != nil && (typ == 0 || typ == BlockSectionHeader) {
 		return nil, err
 	}
 	if typ != BlockSectionHeader {
