@@ -59,10 +59,9 @@ func (a *app) verifier(ctx context.Context, noVerify bool, set *index.Set) (arti
 	return a.signatureVerifier(ctx, set)
 }
 
-// signatureVerifier builds the policy verifier (package verify, wired by the trust engineer).
-// Until it is wired, verification fails closed.
-func (a *app) signatureVerifier(_ context.Context, _ *index.Set) (artifact.Verifier, error) {
-	return nil, usageError{fmt.Errorf("signature verification is not available in this build; pass --no-verify to install unverified content")}
+// signatureVerifier builds the policy verifier (package verify; see sign.go).
+func (a *app) signatureVerifier(ctx context.Context, set *index.Set) (artifact.Verifier, error) {
+	return a.policyVerifier(ctx, set)
 }
 
 // resolveOne opens the reference s (index name, full reference or oci-layout:PATH) and resolves it.
@@ -107,6 +106,7 @@ func newArtifactCmd(a *app) *cobra.Command {
 		newArtifactSearchCmd(a),
 		newArtifactListCmd(a),
 	)
+	cmd.AddCommand(newArtifactSignCmd(a), newArtifactVerifyCmd(a))
 	return cmd
 }
 

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/aerie-sec/aerie/artifact/access"
+	"github.com/aerie-sec/aerie/artifact/ref"
+	"github.com/aerie-sec/aerie/artifact/resolve"
+	"github.com/aerie-sec/aerie/index"
+	"github.com/aerie-sec/aerie/verify"
+	"github.com/aerie-sec/aerie/verify/sign"
+)
+
+// policyVerifier builds the signature verifier from the configuration's policy section and the
+// signature.cosign blocks of every loaded index entry.
+func (a *app) policyVerifier(ctx context.Context, set *index.Set) (*verify.Verifier, error) {
+	var ix []verify.IndexRule
+	if set != nil {
+		for _, e := range set.All() {
+			if e.Signature == nil || e.Signature.Cosign == nil {
+				continue
+			}
+			c := e.Signature.Cosign
+			ix = append(ix, verify.IndexRule{
+				Entry: e.Name, Repository: e.Registry + "/" + e.Repository,
+				Key: c.Key, IgnoreTlog: c.IgnoreTlog,
+				CertificateIdentity: c.CertificateIdentity, CertificateIdentityRegexp: c.CertificateIdentityRegexp,
+				CertificateOIDCIssuer: c.CertificateOIDCIssuer, CertificateOIDCIssuerRegexp: c.CertificateOIDCIssuerRegexp,
+			})
+		}
+	}
+	v, err := verify.New(ctx, verify.RulesFromConfig(a.cfg.Policy), ix, verify.Options{Log: a.log})
+	if err != nil {
+		return nil, fmt.Errorf("load signature policy: %w", err)
+	}
+	return v, nil
+}
+
+// cosignPassword returns the key password from AERIE_COSIGN_PASSWORD or COSIGN_PASSWORD, else
+// prompts on the terminal; without a terminal it fails rather than hang.
+func (a *app) cosignPassword() ([]byte, error) {
+	for _, k := range []string{"AERIE_COSIGN_PASSWORD", "COSIGN_PASSWORD"} {
+		if v, ok := a.env.Lookup(k); ok {
+			return []byte(v), nil
+		}
+	}
+	f, ok := a.in.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, errors.New("no password: set AERIE_COSIGN_PASSWORD (or COSIGN_PASSWORD) or run on a terminal")
+	}
+	fmt.Fprint(a.err, "Enter password for private key: ")
+	pw, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(a.err)
+	return pw, err
+}
+
+// resolveForSign resolves s (index name, full reference or oci-layout:PATH) to its root descriptor
+// in a target opened for writing.
+func (a *app) resolveForSign(ctx context.Context, c *access.Client, s string) (*access.Target, ref.Ref, error) {
+	r, err := ref.Parse(s)
+	if err != nil {
+		return nil, r, usageError{err}
+	}
+	if r.Kind == ref.Name {
+		set, err := a.indexSet(ctx, c)
+		if err != nil {
+			return nil, r, err
+		}
+		loc, ok := set.Lookup(r.Repository)
+		if !ok {
+			return nil, r, fmt.Errorf("resolve %s: %w", r.Repository, resolve.ErrUnknownName)
+		}
+		loc.Tag, loc.Digest = r.Tag, r.Digest
+		r = loc
+	}
+	t, err := c.OpenForPush(ctx, r)
+	return t, r, err
+}
+
+type signOutput struct {
+	Reference string `json:"reference"`
+	sign.Result
+}
+
+func (s signOutput) Header() []string {
+	return []string{"REFERENCE", "DIGEST", "LAYOUT", "LOCATION", "STATUS"}
+}
+func (s signOutput) Rows() [][]string {
+	status := "signed"
+	if s.Unchanged {
+		status = "already signed"
+	}
+	return [][]string{{s.Reference, s.Digest.String(), string(s.Layout), s.Location, status}}
+}
+
+func newArtifactSignCmd(a *app) *cobra.Command {
+	var f struct {
+		key         string
+		bundle      bool
+		annotations []string
+	}
+	cmd := &cobra.Command{
+		Use:   "sign REF --key cosign.key",
+		Short: "Sign an artifact's resolved digest with a cosign key (legacy .sig tag, or a bundle referrer with --bundle)",
+		Long: `Sign resolves REF (index name, registry reference or oci-layout:PATH) to its root manifest or
+index digest and signs that digest, never the tag, with a cosign key pair (cosign generate-key-pair).
+The key's password comes from AERIE_COSIGN_PASSWORD or COSIGN_PASSWORD, else a terminal prompt.
+
+By default the signature is written in cosign's legacy layout (tag sha256-<hex>.sig in the same
+repository, what cosign 2 writes); --bundle writes a Sigstore bundle attached as an OCI referrer
+(cosign 3's layout; registries without the referrers API get the sha256-<hex> fallback tag).
+Nothing is uploaded to a transparency log: verify with cosign verify --insecure-ignore-tlog.`,
+		Args: cobra.ExactArgs(1),
+	}
+	out := outputFlag(cmd, "table")
+	fl := cmd.Flags()
+	fl.StringVar(&f.key, "key", "", "cosign private key file (required)")
+	fl.BoolVar(&f.bundle, "bundle", false, "write a Sigstore bundle referrer (cosign v3 layout) instead of the legacy .sig tag")
+	fl.StringSliceVarP(&f.annotations, "annotation", "a", nil, "key=value added to the legacy payload's optional section (repeatable)")
+	_ = cmd.MarkFlagRequired("key")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx := cmd.Context()
+		ann := map[string]string{}
+		for _, kv := range f.annotations {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k == "" {
+				return usageError{fmt.Errorf("--annotation %q: want key=value", kv)}
+			}
+			ann[k] = v
+		}
+		if f.bundle && len(ann) > 0 {
+			return usageError{errors.New("--annotation applies to the legacy layout only")}
+		}
+		signer, err := sign.LoadPrivateKey(f.key, a.cosignPassword)
+		if err != nil {
+			return err
+		}
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		t, r, err := a.resolveForSign(ctx, c, args[0])
+		if err != nil {
+			return err
+		}
+		desc, err := t.Resolve(ctx, r.Reference())
+		if err != nil {
+			return fmt.Errorf("resolve %s: %w", r, err)
+		}
+		res, err := sign.Sign(ctx, t, r.Repo(), desc, signer, sign.Options{Bundle: f.bundle, Annotations: ann})
+		if err != nil {
+			return fmt.Errorf("sign %s@%s: %w", r.Repo(), desc.Digest, err)
+		}
+		a.log.InfoContext(ctx, "signed", "ref", r.String(), "digest", desc.Digest.String(), "layout", string(res.Layout), "location", res.Location)
+		return a.print(*out, signOutput{Reference: r.String(), Result: *res})
+	}
+	return cmd
+}
+
+type verifyOutput struct{ *verify.Result }
+
+func (v verifyOutput) Header() []string {
+	return []string{"REFERENCE", "DIGEST", "RULE", "LAYOUT", "SIGNER", "LOCATION"}
+}
+
+func (v verifyOutput) Rows() [][]string {
+	if len(v.Signatures) == 0 {
+		status := "not verified"
+		if v.Exempt {
+			status = "exempt (unsigned)"
+		}
+		return [][]string{{v.Reference, v.Digest.String(), v.Rule, "-", status, "-"}}
+	}
+	var rows [][]string
+	for _, s := range v.Signatures {
+		rows = append(rows, []string{v.Reference, v.Digest.String(), v.Rule, string(s.Layout), s.Signer(), s.Location})
+	}
+	return rows
+}
+
+func newArtifactVerifyCmd(a *app) *cobra.Command {
+	var f struct {
+		keys                  []string
+		identity, identityRx  string
+		issuer, issuerRx      string
+		trustedRoot, platform string
+	}
+	cmd := &cobra.Command{
+		Use:   "verify REF",
+		Short: "Verify the cosign signatures of an artifact's resolved digest against the policy or the given key/identity",
+		Long: `Verify resolves REF (index name, registry reference or oci-layout:PATH) and checks the cosign
+signatures of its root digest in both layouts (legacy sha256-<hex>.sig tag, Sigstore bundle referrers),
+offline. It prints who signed, which digest, which layout and which policy entry matched.
+
+With --key or the --certificate-* flags, those are the policy ("command line" rule); otherwise the
+configuration's policy.rules and the index entries' signature.cosign blocks apply, exactly as for
+artifact install. Keyless identities need --trusted-root (a pinned Sigstore trusted_root.json).
+Exit status 1 when no signature meets the policy or nothing was verified.`,
+		Args: cobra.ExactArgs(1),
+	}
+	out := outputFlag(cmd, "table")
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.keys, "key", nil, "cosign public key file; any one verifying suffices (repeatable)")
+	fl.StringVar(&f.identity, "certificate-identity", "", "keyless: exact certificate subject (SAN)")
+	fl.StringVar(&f.identityRx, "certificate-identity-regexp", "", "keyless: certificate subject regexp")
+	fl.StringVar(&f.issuer, "certificate-oidc-issuer", "", "keyless: exact OIDC issuer")
+	fl.StringVar(&f.issuerRx, "certificate-oidc-issuer-regexp", "", "keyless: OIDC issuer regexp")
+	fl.StringVar(&f.trustedRoot, "trusted-root", "", "keyless: pinned Sigstore trusted_root.json")
+	fl.StringVar(&f.platform, "platform", "", "platform os/arch used to resolve plugin indexes (default the host's)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx := cmd.Context()
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		var v *verify.Verifier
+		keyless := f.identity != "" || f.identityRx != "" || f.issuer != "" || f.issuerRx != ""
+		if len(f.keys) > 0 || keyless || f.trustedRoot != "" {
+			rule := verify.Rule{Name: "command line", Match: "**", Require: true, Keys: f.keys, TrustedRoot: f.trustedRoot}
+			if keyless {
+				rule.Identities = []verify.Identity{{Subject: f.identity, SubjectRegexp: f.identityRx, Issuer: f.issuer, IssuerRegexp: f.issuerRx}}
+			}
+			if v, err = verify.New(ctx, []verify.Rule{rule}, nil, verify.Options{Log: a.log}); err != nil {
+				return usageError{err}
+			}
+		} else {
+			set, err := a.indexSet(ctx, c)
+			if err != nil {
+				return err
+			}
+			if v, err = a.policyVerifier(ctx, set); err != nil {
+				return err
+			}
+		}
+		t, art, err := a.resolveOne(ctx, c, args[0], f.platform)
+		if err != nil {
+			return err
+		}
+		named := t.Ref.WithTag(t.Ref.Reference())
+		if t.Ref.Digest != "" {
+			named = t.Ref
+		}
+		res, err := v.Check(ctx, t, named.String(), art.Root)
+		if err != nil {
+			return err
+		}
+		if err := a.print(*out, verifyOutput{res}); err != nil {
+			return err
+		}
+		if !res.Verified && !res.Exempt {
+			a.log.ErrorContext(ctx, "no policy rule or index entry covers the repository; nothing was verified (pass --key or --certificate-* flags)", "repository", res.Repository)
+			return exitError{exitFail}
+		}
+		return nil
+	}
+	return cmd
+}
