@@ -135,3 +135,13 @@ func (c *Ctx) loc() *time.Location {
 	}
 	return c.Loc
 }
+
+// Scratch returns n bytes of the context's scratch space, valid until the next event.
+func (c *Ctx) Scratch(n int) []byte {
+	start := len(c.buf)
+	c.buf = append(c.buf, make([]byte, n)...)
+	return c.buf[start : start+n : start+n]
+}
+
+// BytesString returns b as a string without copying; b must not change while the string is in use.
+func BytesString(b []byte) string { return bstr(b) }
