@@ -1,7 +1,12 @@
 package verify_test
 
 import (
+	"bytes"
 	"context"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -11,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencontainers/image-spec/specs-go"
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	protobundle "github.com/sigstore/protobuf-specs/gen/pb-go/bundle/v1"
 	protocommon "github.com/sigstore/protobuf-specs/gen/pb-go/common/v1"
@@ -20,6 +26,10 @@ import (
 	"github.com/sigstore/sigstore-go/pkg/root"
 	"github.com/sigstore/sigstore-go/pkg/testing/ca"
 	"github.com/sigstore/sigstore-go/pkg/tlog"
+	"github.com/sigstore/sigstore/pkg/cryptoutils"
+	"github.com/sigstore/sigstore/pkg/signature"
+	"oras.land/oras-go/v2"
+	"oras.land/oras-go/v2/content"
 
 	"github.com/aerie-sec/aerie/verify"
 	"github.com/aerie-sec/aerie/verify/sign"
@@ -150,6 +160,81 @@ func (fs *fakeSigstore) signBundle(t testing.TB, desc ocispec.Descriptor, subjec
 	return b
 }
 
+// signLegacy signs desc keyless in cosign's legacy layout: a simple-signing payload whose layer
+// carries the Fulcio certificate, its chain and a Rekor bundle (SET) for a hashedrekord entry
+// integrated at logTime; it pushes the .sig manifest to dst.
+func (fs *fakeSigstore) signLegacy(t testing.TB, dst oras.Target, desc ocispec.Descriptor, subject, issuer string, logTime time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	cert, priv, err := fs.vs.GenerateLeafCert(subject, issuer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv, err := signature.LoadECDSASignerVerifier(priv.(*ecdsa.PrivateKey), crypto.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte(`{"critical":{"identity":{"docker-reference":"example.com/falco/rules"},"image":{"docker-manifest-digest":"` +
+		desc.Digest.String() + `"},"type":"cosign container image signature"},"optional":null}`)
+	sig, err := sv.SignMessage(bytes.NewReader(payload))
+	if err != nil {
+		t.Fatal(err)
+	}
+	certPEM, err := cryptoutils.MarshalCertificateToPEM(cert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fca := fs.vs.FulcioCertificateAuthorities()[0].(*root.FulcioCertificateAuthority)
+	chainPEM, err := cryptoutils.MarshalCertificatesToPEM(append(append([]*x509.Certificate{}, fca.Intermediates...), fca.Root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(payload)
+	b64sig := base64.StdEncoding.EncodeToString(sig)
+	body, err := json.Marshal(map[string]any{"apiVersion": "0.0.1", "kind": "hashedrekord", "spec": map[string]any{
+		"data":      map[string]any{"hash": map[string]string{"algorithm": "sha256", "value": hex.EncodeToString(sum[:])}},
+		"signature": map[string]any{"content": b64sig, "publicKey": map[string]string{"content": base64.StdEncoding.EncodeToString(certPEM)}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logID, err := fs.vs.RekorLogID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := tlog.RekorPayload{Body: base64.StdEncoding.EncodeToString(body), IntegratedTime: logTime.Unix(), LogIndex: 7, LogID: logID}
+	set, err := fs.vs.RekorSignPayload(rp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rekorBundle, err := json.Marshal(map[string]any{"SignedEntryTimestamp": set, "Payload": rp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	push := func(mt string, b []byte) ocispec.Descriptor {
+		d := content.NewDescriptorFromBytes(mt, b)
+		if err := dst.Push(ctx, d, bytes.NewReader(b)); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	layer := push(verify.SimpleSigningMediaType, payload)
+	layer.Annotations = map[string]string{
+		"dev.cosignproject.cosign/signature": b64sig,
+		"dev.sigstore.cosign/certificate":    string(certPEM),
+		"dev.sigstore.cosign/chain":          string(chainPEM),
+		"dev.sigstore.cosign/bundle":         string(rekorBundle),
+	}
+	cfg := push(ocispec.MediaTypeImageConfig, []byte(`{"rootfs":{"type":"layers","diff_ids":["`+layer.Digest.String()+`"]}}`))
+	m, err := json.Marshal(ocispec.Manifest{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageManifest, Config: cfg, Layers: []ocispec.Descriptor{layer}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := oras.TagBytes(ctx, dst, ocispec.MediaTypeImageManifest, m, verify.LegacyTag(desc.Digest)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestKeyless verifies keyless bundle signatures offline against a pinned trusted root.
 func TestKeyless(t *testing.T) {
 	ctx := context.Background()
@@ -160,50 +245,58 @@ func TestKeyless(t *testing.T) {
 
 	now := time.Now()
 	soon := now.Add(5 * time.Minute) // within the 10-minute certificate
+	mismatch := map[verify.Layout]string{verify.LayoutBundle: "no matching CertificateIdentity", verify.LayoutLegacy: "none of the expected identities matched"}
+	expired := map[verify.Layout]string{verify.LayoutBundle: "integrated time outside certificate validity", verify.LayoutLegacy: "expired before signatures were entered in log"}
 	tests := []struct {
 		name     string
 		subject  string
 		issuer   string
 		logTime  time.Time
 		identity verify.Identity
-		wantErr  string
+		wantErr  map[verify.Layout]string
 	}{
 		{name: "accepted exact identity", subject: testSubject, issuer: testIssuer, logTime: soon,
 			identity: verify.Identity{Subject: testSubject, Issuer: testIssuer}},
 		{name: "accepted regexp identity", subject: testSubject, issuer: testIssuer, logTime: soon,
 			identity: verify.Identity{SubjectRegexp: "^https://github.com/falcosecurity/rules/", IssuerRegexp: `^https://token\.actions\.githubusercontent\.com$`}},
 		{name: "wrong identity", subject: "https://github.com/evil/rules/.github/workflows/release.yaml@refs/heads/main", issuer: testIssuer, logTime: soon,
-			identity: verify.Identity{SubjectRegexp: "^https://github.com/falcosecurity/rules/", Issuer: testIssuer}, wantErr: "no matching CertificateIdentity"},
+			identity: verify.Identity{SubjectRegexp: "^https://github.com/falcosecurity/rules/", Issuer: testIssuer}, wantErr: mismatch},
 		{name: "wrong issuer", subject: testSubject, issuer: "https://accounts.google.com", logTime: soon,
-			identity: verify.Identity{Subject: testSubject, Issuer: testIssuer}, wantErr: "no matching CertificateIdentity"},
+			identity: verify.Identity{Subject: testSubject, Issuer: testIssuer}, wantErr: mismatch},
 		{name: "expired certificate", subject: testSubject, issuer: testIssuer, logTime: now.Add(30 * time.Minute),
-			identity: verify.Identity{Subject: testSubject, Issuer: testIssuer}, wantErr: "integrated time outside certificate validity"},
+			identity: verify.Identity{Subject: testSubject, Issuer: testIssuer}, wantErr: expired},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			desc := pushArtifact(t, repo, "5", "rules "+tc.name)
-			b := fs.signBundle(t, desc, tc.subject, tc.issuer, tc.logTime)
-			if _, err := sign.AttachBundle(ctx, repo, desc, b, sign.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			v := mustVerifier(t, []verify.Rule{{Name: "falco", Match: reg.host + "/falcosecurity/**",
-				Identities: []verify.Identity{tc.identity}, TrustedRoot: fs.rootFile}})
-			res, err := v.Check(ctx, repo, ref, desc)
-			if tc.wantErr != "" {
-				assertRefused(t, err, verify.ErrNoValidSignature, ref, desc.Digest, "falco")
-				if !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("error %v; want it to mention %q", err, tc.wantErr)
+	for _, layout := range []verify.Layout{verify.LayoutBundle, verify.LayoutLegacy} {
+		for _, tc := range tests {
+			t.Run(string(layout)+"/"+tc.name, func(t *testing.T) {
+				desc := pushArtifact(t, repo, "5", "rules "+string(layout)+tc.name)
+				if layout == verify.LayoutBundle {
+					b := fs.signBundle(t, desc, tc.subject, tc.issuer, tc.logTime)
+					if _, err := sign.AttachBundle(ctx, repo, desc, b, sign.Options{}); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					fs.signLegacy(t, repo, desc, tc.subject, tc.issuer, tc.logTime)
 				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("Check: %v", err)
-			}
-			s := res.Signatures[0]
-			if s.Layout != verify.LayoutBundle || s.Subject != tc.subject || s.Issuer != tc.issuer || s.Key != "" {
-				t.Fatalf("signature = %+v", s)
-			}
-		})
+				v := mustVerifier(t, []verify.Rule{{Name: "falco", Match: reg.host + "/falcosecurity/**",
+					Identities: []verify.Identity{tc.identity}, TrustedRoot: fs.rootFile}})
+				res, err := v.Check(ctx, repo, ref, desc)
+				if tc.wantErr != nil {
+					assertRefused(t, err, verify.ErrNoValidSignature, ref, desc.Digest, "falco")
+					if want := tc.wantErr[layout]; !strings.Contains(err.Error(), want) {
+						t.Fatalf("error %v; want it to mention %q", err, want)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatalf("Check: %v", err)
+				}
+				s := res.Signatures[0]
+				if s.Layout != layout || s.Subject != tc.subject || s.Issuer != tc.issuer || s.Key != "" {
+					t.Fatalf("signature = %+v", s)
+				}
+			})
+		}
 	}
 
 	t.Run("index entry identity with the trusted root of a config rule", func(t *testing.T) {
