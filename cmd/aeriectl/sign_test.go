@@ -1,13 +1,24 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2/registry/remote"
 
 	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/internal/testenv"
@@ -17,7 +28,18 @@ import (
 // requires signatures by that key for everything under REG/falco/.
 type trustEnv struct {
 	host, dir, key, pub, cfg, rulesDir string
+	cfgText                            string
 	env                                config.MapEnv
+}
+
+// writeConfig writes the configuration with extra YAML appended under the registry section.
+func (e *trustEnv) writeConfig(t *testing.T, registryExtra string) {
+	t.Helper()
+	e.cfg = filepath.Join(e.dir, "config.yaml")
+	text := strings.Replace(e.cfgText, "registry:\n", "registry:\n"+registryExtra, 1)
+	if err := os.WriteFile(e.cfg, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func newTrustEnv(t *testing.T) *trustEnv {
@@ -66,10 +88,8 @@ policy:
       require: true
       keys: [%[5]s]
 `, e.host, ixFile, e.rulesDir, e.dir, e.pub)
-	e.cfg = filepath.Join(e.dir, "config.yaml")
-	if err := os.WriteFile(e.cfg, []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	e.cfgText = cfg
+	e.writeConfig(t, "")
 	e.env = config.MapEnv{"HOME": e.dir, "AERIE_COSIGN_PASSWORD": "pw"}
 	return e
 }
@@ -209,4 +229,89 @@ func TestSignVerifyInstall(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "AERIE_COSIGN_PASSWORD") {
 		t.Fatalf("sign without password: exit %d\n%s", code, errs)
 	}
+}
+
+// TestMirrorTampering installs through a mirror that tampers with what it serves: a layer whose
+// bytes differ from the signed manifest's digest, or another manifest under the signed tag.
+// Both are refused with nothing installed; the untampered mirror installs.
+func TestMirrorTampering(t *testing.T) {
+	e := newTrustEnv(t)
+	e.push(t, "signed-rules", "1.0.0", rulesYAML)
+	e.push(t, "signed-rules", "6.6.6", "- list: evil\n  items: [x]\n")
+	if code, out, errs := e.run(t, "artifact", "sign", e.host+"/falco/signed-rules:1.0.0", "--key", e.key); code != 0 {
+		t.Fatalf("sign: exit %d\n%s%s", code, out, errs)
+	}
+	layer := layerDigest(t, e.host, "falco/signed-rules", "1.0.0")
+
+	var mode atomic.Value
+	mode.Store("")
+	origin := &url.URL{Scheme: "http", Host: e.host}
+	proxy := httputil.NewSingleHostReverseProxy(origin)
+	director := proxy.Director
+	proxy.Director = func(r *http.Request) {
+		director(r)
+		if mode.Load() == "manifest" && strings.HasSuffix(r.URL.Path, "/manifests/1.0.0") {
+			r.URL.Path = strings.TrimSuffix(r.URL.Path, "1.0.0") + "6.6.6"
+		}
+	}
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		if mode.Load() != "layer" || !strings.HasSuffix(resp.Request.URL.Path, "/blobs/"+layer) || resp.Request.Method != http.MethodGet {
+			return nil
+		}
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		b[len(b)/2] ^= 0xff
+		resp.Body = io.NopCloser(bytes.NewReader(b))
+		return nil
+	}
+	mirror := httptest.NewServer(proxy)
+	t.Cleanup(mirror.Close)
+	mhost := strings.TrimPrefix(mirror.URL, "http://")
+	e.writeConfig(t, fmt.Sprintf("  mirrors:\n    - registry: %s\n      mirror: %s\n", e.host, mhost))
+	e.cfgText = strings.Replace(e.cfgText, "plain_http: [", "plain_http: ["+mhost+", ", 1)
+	e.writeConfig(t, fmt.Sprintf("  mirrors:\n    - registry: %s\n      mirror: %s\n", e.host, mhost))
+
+	for _, tc := range []struct{ mode, want string }{
+		{"layer", "digest"},
+		{"manifest", "no signature found"},
+	} {
+		t.Run(tc.mode, func(t *testing.T) {
+			mode.Store(tc.mode)
+			code, _, errs := e.run(t, "artifact", "install", "signed-rules:1.0.0")
+			t.Logf("refused: %s", errs)
+			if code != 1 || !strings.Contains(strings.ToLower(errs), tc.want) {
+				t.Fatalf("install through tampering mirror: exit %d\n%s", code, errs)
+			}
+			if got := installed(t, e.rulesDir); len(got) != 0 {
+				t.Fatalf("tampered install left files: %v", got)
+			}
+		})
+	}
+	mode.Store("")
+	if code, out, errs := e.run(t, "artifact", "install", "signed-rules:1.0.0"); code != 0 {
+		t.Fatalf("install through honest mirror: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// layerDigest returns the first layer digest of repo:tag on host.
+func layerDigest(t *testing.T, host, repo, tag string) string {
+	t.Helper()
+	r, err := remote.NewRepository(host + "/" + repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.PlainHTTP = true
+	_, rc, err := r.FetchReference(context.Background(), tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var m ocispec.Manifest
+	if err := json.NewDecoder(rc).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	return m.Layers[0].Digest.String()
 }
