@@ -123,7 +123,7 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 	fl := cmd.Flags()
 	fl.StringVar(&f.key, "key", "", "cosign private key file (required)")
 	fl.BoolVar(&f.bundle, "bundle", false, "write a Sigstore bundle referrer (cosign v3 layout) instead of the legacy .sig tag")
-	fl.StringSliceVarP(&f.annotations, "annotation", "a", nil, "key=value added to the legacy payload's optional section (repeatable)")
+	fl.StringArrayVarP(&f.annotations, "annotation", "a", nil, "key=value added to the legacy payload's optional section (repeatable)")
 	_ = cmd.MarkFlagRequired("key")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
