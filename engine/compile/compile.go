@@ -9,6 +9,7 @@ package compile
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"net"
 	"regexp"
 	"sort"
@@ -81,8 +82,14 @@ type Macro struct {
 	Name      string
 	Condition string
 	Used      bool
-	Info      Info
+
+	resolved ast.Expr
+	lists    []string
+	macros   []string
 }
+
+// Info returns the fields, operators, lists and macros the macro uses (with nested macros expanded).
+func (m *Macro) Info() Info { return exprInfo(m.resolved, m.lists, m.macros) }
 
 // List is a compiled list: items with earlier lists expanded.
 type List struct {
@@ -123,11 +130,48 @@ type Loader struct {
 	ruleset  *Ruleset
 	all      eventSet
 	nreqs    int
+	// parsed caches parse results by condition text: every Load recompiles all items collected so far,
+	// and syntax trees are never modified after parsing.
+	parsed map[string]ast.Expr
+	// outputs caches compiled output formats; checked caches a rule's type-checked condition by its inputs
+	// (condition text, macros used with their text, flags), so unchanged rules are not re-checked by
+	// later Loads.
+	outputs map[string]outputResult
+	checked map[string]*checkedRule
+	seed    maphash.Seed
+}
+
+type outputResult struct {
+	segs  []Segment
+	names []string
+	err   error
+}
+
+type checkedRule struct {
+	key      uint64
+	cond     Expr
+	types    []event.Type
+	fields   []string
+	ops      []string
+	warnings []lr.Message
+}
+
+// parse parses a condition through the loader's cache.
+func (l *Loader) parse(text string) (ast.Expr, error) {
+	if e, ok := l.parsed[text]; ok {
+		return e, nil
+	}
+	e, err := parser.Parse(text)
+	if err == nil {
+		l.parsed[text] = e
+	}
+	return e, err
 }
 
 // NewLoader returns a loader with an empty collection.
 func NewLoader(opts Options) *Loader {
-	l := &Loader{reg: opts.Fields, plugins: opts.Plugins, contents: lr.Contents{}, all: allEvents()}
+	l := &Loader{reg: opts.Fields, plugins: opts.Plugins, contents: lr.Contents{}, all: allEvents(), parsed: map[string]ast.Expr{},
+		outputs: map[string]outputResult{}, checked: map[string]*checkedRule{}, seed: maphash.MakeSeed()}
 	if l.reg == nil {
 		l.reg = fields.Syscall()
 	}
@@ -253,10 +297,12 @@ type compiler struct {
 	macros   []*compiledMacro
 	macroIx  map[string]*compiledMacro
 	listUsed map[string]bool
+	listIdx  map[string]int // list name -> position in lists
+	oddLists []int          // lists whose names contain delimiters
 }
 
 func (l *Loader) compile(res *lr.Result) *Ruleset {
-	c := &compiler{l: l, res: res, macroIx: map[string]*compiledMacro{}, listUsed: map[string]bool{}}
+	c := &compiler{l: l, res: res, macroIx: map[string]*compiledMacro{}, listUsed: map[string]bool{}, listIdx: map[string]int{}}
 	rs, err := c.run()
 	if err != nil {
 		if ce, ok := err.(*compileError); ok {
@@ -287,6 +333,10 @@ func (c *compiler) run() (*Ruleset, error) {
 			}
 			cl.items = append(cl.items, it)
 		}
+		c.listIdx[spec.Name] = len(c.lists)
+		if strings.ContainsAny(spec.Name, listDelims) {
+			c.oddLists = append(c.oddLists, len(c.lists))
+		}
 		c.lists = append(c.lists, cl)
 		byName[spec.Name] = cl
 	}
@@ -294,7 +344,7 @@ func (c *compiler) run() (*Ruleset, error) {
 	for _, spec := range coll.Macros() {
 		m := &compiledMacro{spec: spec}
 		m.text, m.lists = c.substituteLists(spec.Condition)
-		e, err := parser.Parse(m.text)
+		e, err := c.l.parse(m.text)
 		if err != nil {
 			pe := err.(*parser.Error)
 			return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, m.text, pe.Pos)}
@@ -338,7 +388,7 @@ func (c *compiler) run() (*Ruleset, error) {
 			c.res.Add(lr.WarnUnusedMacro, "Macro not referred to by any other rule/macro", m.spec.Ctx)
 		}
 		rs.Macros = append(rs.Macros, &Macro{Name: m.spec.Name, Condition: m.spec.Condition, Used: m.used,
-			Info: c.exprInfo(m.resolved, m.lists, m.macros)})
+			resolved: m.resolved, lists: m.lists, macros: m.macros})
 	}
 	for i, l := range c.lists {
 		if !l.used && !c.listUsed[l.name] {
@@ -350,7 +400,7 @@ func (c *compiler) run() (*Ruleset, error) {
 }
 
 // exprInfo collects the fields and operators of an uncompiled (but expanded) condition, for macros.
-func (c *compiler) exprInfo(e ast.Expr, lists, macros []string) Info {
+func exprInfo(e ast.Expr, lists, macros []string) Info {
 	var fs, ops []string
 	ast.Walk(e, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -381,60 +431,133 @@ func uniq(s []string) []string {
 	return out[:j]
 }
 
-// substituteLists replaces every list name in cond textually, as Falco's resolve_list does.
+// substituteLists replaces every list name in cond textually, as Falco's resolve_list does: lists are
+// applied in index order, each occurrence delimited by the start or end of the text, blanks or "(),=". To
+// avoid scanning the text once per list, candidate lists are found by splitting the text at delimiters;
+// text inserted by a substitution is scanned for lists not yet applied.
 func (c *compiler) substituteLists(cond string) (string, []string) {
-	const blanks = " \t\n\r"
-	const delims = blanks + "(),="
 	var used []string
-	for _, l := range c.lists {
-		start := strings.Index(cond, l.name)
-		if start < 0 {
-			continue
-		}
-		hit := false
-		for start >= 0 {
-			end := start + len(l.name)
-			if (start == 0 || strings.IndexByte(delims, cond[start-1]) >= 0) && (end >= len(cond) || strings.IndexByte(delims, cond[end]) >= 0) {
-				for start > 0 && strings.IndexByte(blanks, cond[start-1]) >= 0 {
-					start--
-				}
-				for end < len(cond) && strings.IndexByte(blanks, cond[end]) >= 0 {
-					end++
-				}
-				sub := strings.Join(l.items, ", ")
-				if sub == "" {
-					if start > 0 && cond[start-1] == ',' {
-						start--
-					} else if end < len(cond) && cond[end] == ',' {
-						end++
-					}
-				}
-				var b strings.Builder
-				if start > 0 {
-					b.WriteString(cond[:start])
-					b.WriteByte(' ')
-				}
-				b.WriteString(sub)
-				b.WriteByte(' ')
-				if end <= len(cond) {
-					b.WriteString(cond[end:])
-				}
-				cond = b.String()
-				start += len(sub) + 1
-				hit = true
+	var cand []int
+	mark := func(text string, after int) {
+		forEachToken(text, func(tok string) {
+			if i, ok := c.listIdx[tok]; ok && i > after && !containsInt(cand, i) {
+				cand = insertSorted(cand, i)
 			}
-			next := strings.Index(cond[start+1:], l.name)
-			if next < 0 {
-				break
+		})
+		for _, i := range c.oddLists {
+			if i > after && !containsInt(cand, i) && strings.Contains(text, c.lists[i].name) {
+				cand = insertSorted(cand, i)
 			}
-			start += 1 + next
 		}
-		if hit {
+	}
+	mark(cond, -1)
+	for k := 0; k < len(cand); k++ {
+		l := c.lists[cand[k]]
+		var inserted []string
+		cond, inserted = resolveList(cond, l)
+		if inserted != nil {
 			c.listUsed[l.name] = true
 			used = append(used, l.name)
+			if len(l.items) > 0 {
+				mark(strings.Join(l.items, " "), cand[k])
+			}
 		}
 	}
 	return cond, used
+}
+
+const (
+	listBlanks = " \t\n\r"
+	listDelims = listBlanks + "(),="
+)
+
+// isDelim marks the bytes that delimit list names in conditions.
+var isDelim = func() (t [256]bool) {
+	for _, c := range []byte(listDelims) {
+		t[c] = true
+	}
+	return t
+}()
+
+func forEachToken(s string, fn func(string)) {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if isDelim[s[i]] {
+			if start >= 0 {
+				fn(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
+}
+
+func containsInt(s []int, v int) bool {
+	i := sort.SearchInts(s, v)
+	return i < len(s) && s[i] == v
+}
+
+func insertSorted(s []int, v int) []int {
+	i := sort.SearchInts(s, v)
+	s = append(s, 0)
+	copy(s[i+1:], s[i:])
+	s[i] = v
+	return s
+}
+
+// resolveList substitutes one list in cond; inserted is non-nil when a substitution happened.
+func resolveList(cond string, l *compiledList) (string, []string) {
+	start := strings.Index(cond, l.name)
+	var inserted []string
+	for start >= 0 {
+		end := start + len(l.name)
+		if (start == 0 || strings.IndexByte(listDelims, cond[start-1]) >= 0) && (end >= len(cond) || strings.IndexByte(listDelims, cond[end]) >= 0) {
+			for start > 0 && strings.IndexByte(listBlanks, cond[start-1]) >= 0 {
+				start--
+			}
+			for end < len(cond) && strings.IndexByte(listBlanks, cond[end]) >= 0 {
+				end++
+			}
+			sub := strings.Join(l.items, ", ")
+			if sub == "" {
+				if start > 0 && cond[start-1] == ',' {
+					start--
+				} else if end < len(cond) && cond[end] == ',' {
+					end++
+				}
+			}
+			var b strings.Builder
+			b.Grow(len(cond) + len(sub) + 2)
+			if start > 0 {
+				b.WriteString(cond[:start])
+				b.WriteByte(' ')
+			}
+			b.WriteString(sub)
+			b.WriteByte(' ')
+			if end <= len(cond) {
+				b.WriteString(cond[end:])
+			}
+			cond = b.String()
+			start += len(sub) + 1
+			inserted = l.items
+			if inserted == nil {
+				inserted = []string{}
+			}
+		}
+		if start+1 > len(cond) {
+			break
+		}
+		next := strings.Index(cond[start+1:], l.name)
+		if next < 0 {
+			break
+		}
+		start += 1 + next
+	}
+	return cond, inserted
 }
 
 // expand replaces macro references in e with the visible macros' resolved or parsed conditions.
@@ -597,7 +720,7 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 		}
 	}
 	text, lists := c.substituteLists(text)
-	parsed, err := parser.Parse(text)
+	parsed, err := c.l.parse(text)
 	if err != nil {
 		pe := err.(*parser.Error)
 		return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, text, pe.Pos)}
@@ -619,32 +742,50 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 		c.res.Add(lr.WarnDeprecatedItem, "%container.info is deprecated and no longer supported; it has been removed from the output", spec.OutputCtx)
 		r.OutputText = out
 	}
-	segs, outFields, err := c.output(out)
+	or, ok := c.l.outputs[out]
+	if !ok {
+		or.segs, or.names, or.err = c.output(out)
+		c.l.outputs[out] = or
+	}
+	segs, outFields, err := or.segs, or.names, or.err
 	if err != nil {
 		return nil, &compileError{lr.ErrCompileOutput, err.Error(), spec.OutputCtx}
 	}
 	r.Output = segs
-	// Type check.
-	tc := &checker{l: c.l, res: c.res, ctx: spec.CondCtx, text: text}
-	cond, err := tc.expr(expanded)
-	if err != nil {
-		ce := err.(*compileError)
-		if spec.SkipIfUnknownFilter && tc.unknown {
-			c.res.Add(lr.WarnUnknownFilter, ce.msg, spec.CondCtx)
-			return nil, nil
+	// Type check, unless the same inputs were checked by an earlier Load.
+	var h maphash.Hash
+	h.SetSeed(c.l.seed)
+	fmt.Fprintf(&h, "%s\x00%t%t%s", text, spec.WarnEvttypes, spec.SkipIfUnknownFilter, spec.Source)
+	for _, name := range macros {
+		h.WriteString("\x00" + name + "\x01")
+		h.WriteString(c.macroIx[name].text)
+	}
+	key := h.Sum64()
+	cr := c.l.checked[spec.Name]
+	if cr == nil || cr.key != key {
+		tc := &checker{l: c.l, res: c.res, ctx: spec.CondCtx, text: text}
+		cond, err := tc.expr(expanded)
+		if err != nil {
+			ce := err.(*compileError)
+			if spec.SkipIfUnknownFilter && tc.unknown {
+				c.res.Add(lr.WarnUnknownFilter, ce.msg, spec.CondCtx)
+				return nil, nil
+			}
+			return nil, ce
 		}
-		return nil, ce
+		cr = &checkedRule{key: key, cond: cond, types: eventTypes(cond, c.l.all).types(),
+			fields: uniq(tc.fields), ops: uniq(tc.ops), warnings: tc.warnings}
+		c.l.checked[spec.Name] = cr
 	}
-	for _, w := range tc.warnings {
-		c.res.Add(w.Code, w.Message, w.Context)
+	for _, w := range cr.warnings {
+		c.res.Add(w.Code, w.Message, spec.CondCtx)
 	}
-	r.Condition = cond
-	set := eventTypes(cond, c.l.all)
-	r.EventTypes = set.types()
+	r.Condition = cr.cond
+	r.EventTypes = cr.types
 	if r.Source == "syscall" && r.WarnEvttypes && (len(r.EventTypes) == 0 || len(r.EventTypes) > 100) {
 		c.res.Add(lr.WarnNoEvttype, "Rule matches too many evt.type values. This has a significant performance penalty.", spec.Ctx)
 	}
-	r.Info = Info{ConditionFields: uniq(tc.fields), ConditionOperators: uniq(tc.ops), ExceptionFields: uniq(exFields),
+	r.Info = Info{ConditionFields: cr.fields, ConditionOperators: cr.ops, ExceptionFields: uniq(exFields),
 		ExceptionOperators: uniq(exOps), OutputFields: outFields, Lists: uniq(lists), Macros: uniq(macros)}
 	for _, ex := range spec.Exceptions {
 		r.Info.ExceptionNames = append(r.Info.ExceptionNames, ex.Name)
@@ -693,8 +834,24 @@ func (c *compiler) output(format string) ([]Segment, []string, error) {
 				return nil, nil, fmt.Errorf("unknown filter: %s", tokenAt(format, j))
 			}
 		}
-		e, err := parser.Parse(expr + " exists")
 		var op Operand
+		var err error
+		if !strings.ContainsAny(expr, "() ") {
+			name, arg, hasArg := expr, "", false
+			if k := strings.IndexByte(expr, '['); k > 0 && strings.HasSuffix(expr, "]") {
+				name, arg, hasArg = expr[:k], expr[k+1:len(expr)-1], true
+			}
+			ref, rerr := c.l.reg.Resolve(name, arg, hasArg)
+			if rerr != nil {
+				return nil, nil, fmt.Errorf("unknown filter: %s", expr)
+			}
+			flush()
+			segs = append(segs, Segment{Field: &FieldOperand{Ref: ref}, Text: expr, Width: width})
+			names = append(names, expr)
+			i = end - 1
+			continue
+		}
+		e, err := parser.Parse(expr + " exists")
 		if err == nil {
 			if chk, ok := e.(*ast.Check); ok {
 				op, err = tc.operand(chk.LHS, false)

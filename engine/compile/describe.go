@@ -136,12 +136,13 @@ func (rs *Ruleset) Describe() Description {
 	}
 	for _, m := range rs.Macros {
 		var md MacroDescription
+		info := m.Info()
 		md.Info.Name, md.Info.Condition = m.Name, m.Condition
-		md.Details.ConditionFields = nonNil(m.Info.ConditionFields)
-		md.Details.ConditionOperators = nonNil(m.Info.ConditionOperators)
-		md.Details.Lists = nonNil(m.Info.Lists)
-		md.Details.Macros = nonNil(m.Info.Macros)
-		md.Details.Plugins = pluginsOf(m.Info.ConditionFields)
+		md.Details.ConditionFields = nonNil(info.ConditionFields)
+		md.Details.ConditionOperators = nonNil(info.ConditionOperators)
+		md.Details.Lists = nonNil(info.Lists)
+		md.Details.Macros = nonNil(info.Macros)
+		md.Details.Plugins = pluginsOf(info.ConditionFields)
 		md.Details.Used = m.Used
 		d.Macros = append(d.Macros, md)
 	}

@@ -234,12 +234,11 @@ func (f *file) scalar(item *yaml.Node, key string, ctx lr.Context, optional bool
 	if isNull(v) {
 		return "", false, fail("Mapping for key '"+key+"' is empty", ctx)
 	}
-	vctx := f.ctx(ctx, v, lr.ItemValueFor, key)
 	if v.Kind != yaml.ScalarNode {
-		return "", false, fail("Value is not a scalar value", vctx)
+		return "", false, fail("Value is not a scalar value", f.ctx(ctx, v, lr.ItemValueFor, key))
 	}
 	if v.Value == "" {
-		return "", false, fail("Value must be non-empty", vctx)
+		return "", false, fail("Value must be non-empty", f.ctx(ctx, v, lr.ItemValueFor, key))
 	}
 	return v.Value, true, nil
 }
@@ -276,15 +275,14 @@ func (f *file) seq(item *yaml.Node, key string, ctx lr.Context, optional bool) (
 		}
 		return nil, false, fail("Item has no mapping for key '"+key+"'", ctx)
 	}
-	vctx := f.ctx(ctx, v, lr.ItemValueFor, key)
 	if v == nil || v.Kind != yaml.SequenceNode {
-		return nil, false, fail("Value is not a sequence", vctx)
+		return nil, false, fail("Value is not a sequence", f.ctx(ctx, v, lr.ItemValueFor, key))
 	}
 	out := make([]string, 0, len(v.Content))
 	for _, e := range v.Content {
 		e = deref(e)
 		if e.Kind != yaml.ScalarNode || isNull(e) {
-			return nil, false, fail("sequence value is not scalar", f.ctx(vctx, e, lr.ItemListItem, ""))
+			return nil, false, fail("sequence value is not scalar", f.ctx(f.ctx(ctx, v, lr.ItemValueFor, key), e, lr.ItemListItem, ""))
 		}
 		out = append(out, e.Value)
 	}
