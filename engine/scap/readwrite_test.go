@@ -346,3 +346,26 @@ func TestReaderSteadyStateAllocs(t *testing.T) {
 		t.Errorf("Next allocates %.2f times per event in steady state", allocs)
 	}
 }
+
+// TestConcatenatedCaptures reads two captures back to back (a second section header after events), plain
+// and as two gzip members, as libscap does when it restarts on a new section.
+func TestConcatenatedCaptures(t *testing.T) {
+	for _, gz := range []bool{false, true} {
+		a, ea := capture(t, 30, func(o *scap.WriterOptions) { o.Gzip = gz })
+		b, eb := capture(t, 20, func(o *scap.WriterOptions) { o.Gzip = gz })
+		got, r, err := readAll(t, append(append([]byte{}, a...), b...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(ea)+len(eb) {
+			t.Fatalf("gzip=%v: read %d events, want %d", gz, len(got), len(ea)+len(eb))
+		}
+		if !sameEvent(got[len(ea)], eb[0]) {
+			t.Errorf("gzip=%v: first event of the second section differs", gz)
+		}
+		m := r.Metadata()
+		if len(m.Sections) != 2 || len(m.Threads) != 2*len(synth.HostBase().Threads) {
+			t.Errorf("gzip=%v: %d sections, %d threads", gz, len(m.Sections), len(m.Threads))
+		}
+	}
+}

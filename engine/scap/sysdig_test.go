@@ -60,10 +60,19 @@ func TestSysdigReadsWhatWeWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			beyond := 0
 			for _, e := range all {
 				if sysdigVisible(e.Type) {
 					want[e.DisplayName()+" "+e.Dir().String()]++
 				}
+				if e.Type >= 336 {
+					beyond++
+				}
+			}
+			// Known sysdig 0.29.3 gap: its libscap drops event types from 336 up (here accept4, 389), which
+			// current libs and our reader deliver; the reference semantics are checked by TestRoundTrip.
+			if beyond == 0 {
+				t.Errorf("the synthetic mix has no event type >= 336 to exercise the known sysdig gap")
 			}
 			if !maps.Equal(got, want) {
 				t.Errorf("old=%v gzip=%v: sysdig counts %v, ours %v", old, gz, got, want)
