@@ -56,7 +56,7 @@ func IsListOperator(op string) bool {
 		m := strings.TrimSpace(op[i+1:])
 		for _, x := range mods {
 			if m == x {
-				return IsOperator(op[:i])
+				return contains(strOps, op[:i])
 			}
 		}
 	}
