@@ -8,6 +8,7 @@ package compile
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"net"
@@ -253,6 +254,15 @@ type compileError struct {
 
 func (e *compileError) Error() string { return e.msg }
 
+// syntaxError turns a parser error into a LOAD_ERR_COMPILE_CONDITION error located in the condition.
+func syntaxError(err error, parent lr.Context, text string) error {
+	var pe *parser.Error
+	if !errors.As(err, &pe) {
+		return &compileError{lr.ErrCompileCondition, err.Error(), parent}
+	}
+	return &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(parent, text, pe.Pos)}
+}
+
 // condCtx builds the "condition expression" context Falco attaches to errors inside a condition.
 func condCtx(parent lr.Context, cond string, p ast.Pos) lr.Context {
 	name := cond
@@ -305,7 +315,8 @@ func (l *Loader) compile(res *lr.Result) *Ruleset {
 	c := &compiler{l: l, res: res, macroIx: map[string]*compiledMacro{}, listUsed: map[string]bool{}, listIdx: map[string]int{}}
 	rs, err := c.run()
 	if err != nil {
-		if ce, ok := err.(*compileError); ok {
+		var ce *compileError
+		if errors.As(err, &ce) {
 			res.Add(ce.code, ce.msg, ce.ctx)
 		} else {
 			res.Add(lr.ErrValidate, err.Error(), lr.Context{})
@@ -346,8 +357,7 @@ func (c *compiler) run() (*Ruleset, error) {
 		m.text, m.lists = c.substituteLists(spec.Condition)
 		e, err := c.l.parse(m.text)
 		if err != nil {
-			pe := err.(*parser.Error)
-			return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, m.text, pe.Pos)}
+			return nil, syntaxError(err, spec.CondCtx, m.text)
 		}
 		m.parsed = e
 		c.macros = append(c.macros, m)
@@ -722,8 +732,7 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 	text, lists := c.substituteLists(text)
 	parsed, err := c.l.parse(text)
 	if err != nil {
-		pe := err.(*parser.Error)
-		return nil, &compileError{lr.ErrCompileCondition, pe.Msg, condCtx(spec.CondCtx, text, pe.Pos)}
+		return nil, syntaxError(err, spec.CondCtx, text)
 	}
 	expanded, macros, err := c.expand(parsed, func(n string) *compiledMacro { return c.macroIx[n] }, text, spec.CondCtx)
 	if err != nil {
@@ -766,7 +775,10 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 		tc := &checker{l: c.l, res: c.res, ctx: spec.CondCtx, text: text}
 		cond, err := tc.expr(expanded)
 		if err != nil {
-			ce := err.(*compileError)
+			var ce *compileError
+			if !errors.As(err, &ce) {
+				return nil, err
+			}
 			if spec.SkipIfUnknownFilter && tc.unknown {
 				c.res.Add(lr.WarnUnknownFilter, ce.msg, spec.CondCtx)
 				return nil, nil

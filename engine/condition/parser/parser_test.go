@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -83,8 +84,8 @@ func TestParseErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			_, err := Parse(tc.in)
-			pe, ok := err.(*Error)
-			if !ok {
+			var pe *Error
+			if !errors.As(err, &pe) {
 				t.Fatalf("got %v, want a *Error", err)
 			}
 			if pe.Msg != tc.msg || pe.Pos.Line != tc.line || pe.Pos.Col != tc.co {
@@ -119,8 +120,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Parse(s)
 		if err != nil {
-			pe, ok := err.(*Error)
-			if !ok {
+			var pe *Error
+			if !errors.As(err, &pe) {
 				t.Fatalf("error %T is not *Error", err)
 			}
 			if pe.Pos.Off < 0 || pe.Pos.Off > len(s) || pe.Pos.Line < 1 || pe.Pos.Col < 1 {
