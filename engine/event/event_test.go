@@ -218,3 +218,32 @@ func FuzzDecode(f *testing.F) {
 		_ = e.DecodeV1(raw)
 	})
 }
+
+func TestDisplayName(t *testing.T) {
+	id, ok := SyscallID("mprotect")
+	if !ok || SyscallName(id) != "mprotect" {
+		t.Fatalf("SyscallID(mprotect) = %d, %v", id, ok)
+	}
+	if _, ok := SyscallID("nosuchsyscall"); ok {
+		t.Errorf("SyscallID found an unknown name")
+	}
+	tests := []struct {
+		typ    Type
+		params [][]byte
+		want   string
+	}{
+		{GenericE, [][]byte{U16(id), U16(10)}, "mprotect"},
+		{GenericX, [][]byte{U16(0)}, "<unknown>"},
+		{GenericX, [][]byte{U16(60000)}, "<unknown>"},
+		{SyscallOpenX, [][]byte{I64(3)}, "open"},
+	}
+	for _, tt := range tests {
+		e, err := Decode(mustRecord(t, 1, 1, tt.typ, tt.params...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.DisplayName(); got != tt.want {
+			t.Errorf("DisplayName(%v %v) = %q, want %q", tt.typ, tt.params, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 // Code generated from the falcosecurity/libs event table (libs e5c53d64 for codes 0-335, with the parameters
-// current libs appended to them, and current libs for codes 336-429). DO NOT EDIT except to follow libs:
-// codes, names and parameter orders must stay identical to libs.
+// current libs appended to them, and current libs for codes 336-429). Since libs went exit-only, exit events
+// carry their enter event's parameters after their own, and enter events other than the TOCTOU ones (open,
+// connect, creat, openat, openat2) are old versions. DO NOT EDIT except to follow libs: codes, names and
+// parameter orders must stay identical to libs.
 
 package event
 
@@ -448,6 +450,7 @@ var table = [MaxType]Info{
 	}},
 	GenericX: {Name: "syscall", Dir: Exit, Category: CategoryOther, Flags: 0, Params: []ParamInfo{
 		{Name: "ID", Type: ParamSyscallID, Format: FormatDec},
+		{Name: "nativeID", Type: ParamUint16, Format: FormatDec},
 	}},
 	SyscallOpenE: {Name: "open", Dir: Enter, Category: CategoryFile, Flags: FlagCreatesFD | FlagModifiesState, Params: []ParamInfo{
 		{Name: "name", Type: ParamFSPath, Format: FormatNA},
@@ -574,6 +577,8 @@ var table = [MaxType]Info{
 	SocketSendX: {Name: "send", Dir: Exit, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
 	}},
 	SocketSendtoE: {Name: "sendto", Dir: Enter, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -594,6 +599,8 @@ var table = [MaxType]Info{
 	SocketRecvX: {Name: "recv", Dir: Exit, Category: CategoryIORead, Flags: FlagUsesFD | FlagReadsFromFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
 	}},
 	SocketRecvfromE: {Name: "recvfrom", Dir: Enter, Category: CategoryIORead, Flags: FlagUsesFD | FlagReadsFromFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -612,6 +619,8 @@ var table = [MaxType]Info{
 	}},
 	SocketShutdownX: {Name: "shutdown", Dir: Exit, Category: CategoryNet, Flags: FlagUsesFD | FlagModifiesState | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "how", Type: ParamFlags8, Format: FormatHex, Flags: &ShutdownHow},
 	}},
 	SocketGetsocknameE: {Name: "getsockname", Dir: Enter, Category: CategoryNet, Flags: FlagOldVersion | FlagDropSimpleCons},
 	SocketGetsocknameX: {Name: "getsockname", Dir: Exit, Category: CategoryNet, Flags: FlagDropSimpleCons},
@@ -710,6 +719,8 @@ var table = [MaxType]Info{
 	}},
 	SyscallEventfdX: {Name: "eventfd", Dir: Exit, Category: CategoryIPC, Flags: FlagCreatesFD | FlagModifiesState | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "initval", Type: ParamUint64, Format: FormatDec},
+		{Name: "flags", Type: ParamFlags32, Format: FormatHex},
 	}},
 	SyscallFutexE: {Name: "futex", Dir: Enter, Category: CategoryIPC, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "addr", Type: ParamUint64, Format: FormatHex},
@@ -718,6 +729,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallFutexX: {Name: "futex", Dir: Exit, Category: CategoryIPC, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
+		{Name: "op", Type: ParamFlags16, Format: FormatHex, Flags: &FutexOperations},
+		{Name: "val", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallStatE: {Name: "stat", Dir: Enter, Category: CategoryFile, Flags: FlagOldVersion | FlagDropSimpleCons},
 	SyscallStatX: {Name: "stat", Dir: Exit, Category: CategoryFile, Flags: FlagDropSimpleCons, Params: []ParamInfo{
@@ -734,6 +748,7 @@ var table = [MaxType]Info{
 	}},
 	SyscallFstatX: {Name: "fstat", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatNA},
 	}},
 	SyscallStat64E: {Name: "stat64", Dir: Enter, Category: CategoryFile, Flags: FlagOldVersion | FlagDropSimpleCons},
 	SyscallStat64X: {Name: "stat64", Dir: Exit, Category: CategoryFile, Flags: FlagDropSimpleCons, Params: []ParamInfo{
@@ -750,12 +765,14 @@ var table = [MaxType]Info{
 	}},
 	SyscallFstat64X: {Name: "fstat64", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatNA},
 	}},
 	SyscallEpollwaitE: {Name: "epoll_wait", Dir: Enter, Category: CategoryWait, Flags: FlagWaits | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "maxevents", Type: ParamErrno, Format: FormatDec},
 	}},
 	SyscallEpollwaitX: {Name: "epoll_wait", Dir: Exit, Category: CategoryWait, Flags: FlagWaits | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "maxevents", Type: ParamErrno, Format: FormatDec},
 	}},
 	SyscallPollE: {Name: "poll", Dir: Enter, Category: CategoryWait, Flags: FlagWaits | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fds", Type: ParamFDList, Format: FormatDec},
@@ -764,6 +781,7 @@ var table = [MaxType]Info{
 	SyscallPollX: {Name: "poll", Dir: Exit, Category: CategoryWait, Flags: FlagWaits | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "fds", Type: ParamFDList, Format: FormatDec},
+		{Name: "timeout", Type: ParamInt64, Format: FormatDec},
 	}},
 	SyscallSelectE: {Name: "select", Dir: Enter, Category: CategoryWait, Flags: FlagWaits | FlagOldVersion | FlagDropSimpleCons},
 	SyscallSelectX: {Name: "select", Dir: Exit, Category: CategoryWait, Flags: FlagWaits | FlagDropSimpleCons, Params: []ParamInfo{
@@ -780,6 +798,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallLseekX: {Name: "lseek", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "offset", Type: ParamUint64, Format: FormatDec},
+		{Name: "whence", Type: ParamFlags8, Format: FormatDec, Flags: &LseekWhence},
 	}},
 	SyscallLlseekE: {Name: "llseek", Dir: Enter, Category: CategoryFile, Flags: FlagUsesFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -788,6 +809,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallLlseekX: {Name: "llseek", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "offset", Type: ParamUint64, Format: FormatDec},
+		{Name: "whence", Type: ParamFlags8, Format: FormatDec, Flags: &LseekWhence},
 	}},
 	SyscallIoctlV2E: {Name: "ioctl", Dir: Enter, Category: CategoryIOOther, Flags: FlagUsesFD | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -819,12 +843,15 @@ var table = [MaxType]Info{
 	}},
 	SyscallMkdirX: {Name: "mkdir", Dir: Exit, Category: CategoryFile, Flags: 0, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "path", Type: ParamFSPath, Format: FormatNA},
+		{Name: "mode", Type: ParamUint32, Format: FormatHex},
 	}},
 	SyscallRmdirE: {Name: "rmdir", Dir: Enter, Category: CategoryFile, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "path", Type: ParamFSPath, Format: FormatNA},
 	}},
 	SyscallRmdirX: {Name: "rmdir", Dir: Exit, Category: CategoryFile, Flags: 0, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "path", Type: ParamFSPath, Format: FormatNA},
 	}},
 	SyscallOpenatE: {Name: "openat", Dir: Enter, Category: CategoryFile, Flags: FlagCreatesFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "dirfd", Type: ParamFD, Format: FormatDec},
@@ -872,6 +899,9 @@ var table = [MaxType]Info{
 	SyscallPreadX: {Name: "pread", Dir: Exit, Category: CategoryIORead, Flags: FlagUsesFD | FlagReadsFromFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
+		{Name: "pos", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallPwriteE: {Name: "pwrite", Dir: Enter, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -881,6 +911,9 @@ var table = [MaxType]Info{
 	SyscallPwriteX: {Name: "pwrite", Dir: Exit, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
+		{Name: "pos", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallReadvE: {Name: "readv", Dir: Enter, Category: CategoryIORead, Flags: FlagUsesFD | FlagReadsFromFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -889,6 +922,7 @@ var table = [MaxType]Info{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "size", Type: ParamUint32, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
 	}},
 	SyscallWritevE: {Name: "writev", Dir: Enter, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -897,6 +931,8 @@ var table = [MaxType]Info{
 	SyscallWritevX: {Name: "writev", Dir: Exit, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
 	}},
 	SyscallPreadvE: {Name: "preadv", Dir: Enter, Category: CategoryIORead, Flags: FlagUsesFD | FlagReadsFromFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -906,6 +942,8 @@ var table = [MaxType]Info{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "size", Type: ParamUint32, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "pos", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallPwritevE: {Name: "pwritev", Dir: Enter, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -915,12 +953,16 @@ var table = [MaxType]Info{
 	SyscallPwritevX: {Name: "pwritev", Dir: Exit, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagWritesToFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "data", Type: ParamByteBuf, Format: FormatNA},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint32, Format: FormatDec},
+		{Name: "pos", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallDupE: {Name: "dup", Dir: Enter, Category: CategoryIOOther, Flags: FlagCreatesFD | FlagUsesFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
 	}},
 	SyscallDupX: {Name: "dup", Dir: Exit, Category: CategoryIOOther, Flags: FlagCreatesFD | FlagUsesFD | FlagModifiesState, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
 	}},
 	SyscallSignalfdE: {Name: "signalfd", Dir: Enter, Category: CategorySignal, Flags: FlagCreatesFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatDec},
@@ -929,6 +971,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallSignalfdX: {Name: "signalfd", Dir: Exit, Category: CategorySignal, Flags: FlagCreatesFD | FlagModifiesState, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "mask", Type: ParamUint32, Format: FormatHex},
+		{Name: "flags", Type: ParamFlags8, Format: FormatHex},
 	}},
 	SyscallKillE: {Name: "kill", Dir: Enter, Category: CategorySignal, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "pid", Type: ParamPID, Format: FormatDec},
@@ -945,6 +990,8 @@ var table = [MaxType]Info{
 	}},
 	SyscallTkillX: {Name: "tkill", Dir: Exit, Category: CategorySignal, Flags: 0, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "tid", Type: ParamPID, Format: FormatDec},
+		{Name: "sig", Type: ParamSigType, Format: FormatDec},
 	}},
 	SyscallTgkillE: {Name: "tgkill", Dir: Enter, Category: CategorySignal, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "pid", Type: ParamPID, Format: FormatDec},
@@ -962,6 +1009,7 @@ var table = [MaxType]Info{
 	}},
 	SyscallNanosleepX: {Name: "nanosleep", Dir: Exit, Category: CategorySleep, Flags: FlagWaits | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "interval", Type: ParamRelTime, Format: FormatDec},
 	}},
 	SyscallTimerfdCreateE: {Name: "timerfd_create", Dir: Enter, Category: CategoryTime, Flags: FlagCreatesFD | FlagModifiesState | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "clockid", Type: ParamUint8, Format: FormatDec},
@@ -969,12 +1017,15 @@ var table = [MaxType]Info{
 	}},
 	SyscallTimerfdCreateX: {Name: "timerfd_create", Dir: Exit, Category: CategoryTime, Flags: FlagCreatesFD | FlagModifiesState | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "clockid", Type: ParamUint8, Format: FormatDec},
+		{Name: "flags", Type: ParamFlags8, Format: FormatHex},
 	}},
 	SyscallInotifyInitE: {Name: "inotify_init", Dir: Enter, Category: CategoryIPC, Flags: FlagCreatesFD | FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "flags", Type: ParamFlags8, Format: FormatHex},
 	}},
 	SyscallInotifyInitX: {Name: "inotify_init", Dir: Exit, Category: CategoryIPC, Flags: FlagCreatesFD | FlagModifiesState, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "flags", Type: ParamFlags8, Format: FormatHex},
 	}},
 	SyscallGetrlimitE: {Name: "getrlimit", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "resource", Type: ParamFlags8, Format: FormatDec, Flags: &RlimitResources},
@@ -983,6 +1034,7 @@ var table = [MaxType]Info{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "cur", Type: ParamInt64, Format: FormatDec},
 		{Name: "max", Type: ParamInt64, Format: FormatDec},
+		{Name: "resource", Type: ParamFlags8, Format: FormatDec, Flags: &RlimitResources},
 	}},
 	SyscallSetrlimitE: {Name: "setrlimit", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "resource", Type: ParamFlags8, Format: FormatDec, Flags: &RlimitResources},
@@ -991,6 +1043,7 @@ var table = [MaxType]Info{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "cur", Type: ParamInt64, Format: FormatDec},
 		{Name: "max", Type: ParamInt64, Format: FormatDec},
+		{Name: "resource", Type: ParamFlags8, Format: FormatDec, Flags: &RlimitResources},
 	}},
 	SyscallPrlimitE: {Name: "prlimit", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "pid", Type: ParamPID, Format: FormatDec},
@@ -1002,6 +1055,8 @@ var table = [MaxType]Info{
 		{Name: "newmax", Type: ParamInt64, Format: FormatDec},
 		{Name: "oldcur", Type: ParamInt64, Format: FormatDec},
 		{Name: "oldmax", Type: ParamInt64, Format: FormatDec},
+		{Name: "pid", Type: ParamPID, Format: FormatDec},
+		{Name: "resource", Type: ParamFlags8, Format: FormatDec, Flags: &RlimitResources},
 	}},
 	SchedswitchV1E: {Name: "switch", Dir: Enter, Category: CategoryScheduler, Flags: FlagSkipParseReset | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "next", Type: ParamPID, Format: FormatDec},
@@ -1019,6 +1074,8 @@ var table = [MaxType]Info{
 	}},
 	SyscallFcntlX: {Name: "fcntl", Dir: Exit, Category: CategoryIOOther, Flags: FlagUsesFD | FlagModifiesState | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamFD, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "cmd", Type: ParamFlags8, Format: FormatDec, Flags: &FcntlCommands},
 	}},
 	SchedswitchV6E: {Name: "switch", Dir: Enter, Category: CategoryScheduler, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "next", Type: ParamPID, Format: FormatDec},
@@ -1072,6 +1129,7 @@ var table = [MaxType]Info{
 		{Name: "vm_size", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_rss", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_swap", Type: ParamUint32, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
 	}},
 	SyscallMmapE: {Name: "mmap", Dir: Enter, Category: CategoryMemory, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "addr", Type: ParamUint64, Format: FormatHex},
@@ -1086,6 +1144,12 @@ var table = [MaxType]Info{
 		{Name: "vm_size", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_rss", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_swap", Type: ParamUint32, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
+		{Name: "length", Type: ParamUint64, Format: FormatDec},
+		{Name: "prot", Type: ParamFlags32, Format: FormatHex, Flags: &ProtFlags},
+		{Name: "flags", Type: ParamFlags32, Format: FormatHex, Flags: &MmapFlags},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "offset", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallMmap2E: {Name: "mmap2", Dir: Enter, Category: CategoryMemory, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "addr", Type: ParamUint64, Format: FormatHex},
@@ -1100,6 +1164,12 @@ var table = [MaxType]Info{
 		{Name: "vm_size", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_rss", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_swap", Type: ParamUint32, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
+		{Name: "length", Type: ParamUint64, Format: FormatDec},
+		{Name: "prot", Type: ParamFlags32, Format: FormatHex, Flags: &ProtFlags},
+		{Name: "flags", Type: ParamFlags32, Format: FormatHex, Flags: &MmapFlags},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "pgoffset", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallMunmapE: {Name: "munmap", Dir: Enter, Category: CategoryMemory, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "addr", Type: ParamUint64, Format: FormatHex},
@@ -1110,6 +1180,8 @@ var table = [MaxType]Info{
 		{Name: "vm_size", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_rss", Type: ParamUint32, Format: FormatDec},
 		{Name: "vm_swap", Type: ParamUint32, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
+		{Name: "length", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallSpliceE: {Name: "splice", Dir: Enter, Category: CategoryIOOther, Flags: FlagUsesFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd_in", Type: ParamFD, Format: FormatDec},
@@ -1119,6 +1191,10 @@ var table = [MaxType]Info{
 	}},
 	SyscallSpliceX: {Name: "splice", Dir: Exit, Category: CategoryIOOther, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd_in", Type: ParamFD, Format: FormatDec},
+		{Name: "fd_out", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint64, Format: FormatDec},
+		{Name: "flags", Type: ParamFlags32, Format: FormatHex, Flags: &SpliceFlags},
 	}},
 	SyscallPtraceE: {Name: "ptrace", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "request", Type: ParamFlags16, Format: FormatDec, Flags: &PtraceRequests},
@@ -1138,6 +1214,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallIoctlV3X: {Name: "ioctl", Dir: Exit, Category: CategoryIOOther, Flags: FlagUsesFD, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatDec},
+		{Name: "request", Type: ParamUint64, Format: FormatHex},
+		{Name: "argument", Type: ParamUint64, Format: FormatHex},
 	}},
 	SyscallExecveV14E: {Name: "execve", Dir: Enter, Category: CategoryProcess, Flags: FlagModifiesState | FlagOldVersion},
 	SyscallExecveV14X: {Name: "execve", Dir: Exit, Category: CategoryProcess, Flags: FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
@@ -1238,6 +1317,9 @@ var table = [MaxType]Info{
 	SyscallSendfileX: {Name: "sendfile", Dir: Exit, Category: CategoryIOWrite, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "offset", Type: ParamUint64, Format: FormatDec},
+		{Name: "out_fd", Type: ParamFD, Format: FormatDec},
+		{Name: "in_fd", Type: ParamFD, Format: FormatDec},
+		{Name: "size", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallQuotactlE: {Name: "quotactl", Dir: Enter, Category: CategoryUser, Flags: FlagOldVersion, Params: []ParamInfo{
 		{Name: "cmd", Type: ParamFlags16, Format: FormatDec, Flags: &QuotactlCmds},
@@ -1260,6 +1342,10 @@ var table = [MaxType]Info{
 		{Name: "dqi_igrace", Type: ParamRelTime, Format: FormatDec},
 		{Name: "dqi_flags", Type: ParamFlags8, Format: FormatDec, Flags: &QuotactlDqiFlags},
 		{Name: "quota_fmt_out", Type: ParamFlags8, Format: FormatDec, Flags: &QuotactlQuotaFmts},
+		{Name: "cmd", Type: ParamFlags16, Format: FormatDec, Flags: &QuotactlCmds},
+		{Name: "type", Type: ParamFlags8, Format: FormatDec, Flags: &QuotactlTypes},
+		{Name: "id", Type: ParamUint32, Format: FormatDec},
+		{Name: "quota_fmt", Type: ParamFlags8, Format: FormatDec, Flags: &QuotactlQuotaFmts},
 	}},
 	SyscallSetresuidE: {Name: "setresuid", Dir: Enter, Category: CategoryUser, Flags: FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "ruid", Type: ParamUID, Format: FormatDec},
@@ -1524,12 +1610,14 @@ var table = [MaxType]Info{
 	}},
 	SyscallGetdentsX: {Name: "getdents", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatNA},
 	}},
 	SyscallGetdents64E: {Name: "getdents64", Dir: Enter, Category: CategoryFile, Flags: FlagUsesFD | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatNA},
 	}},
 	SyscallGetdents64X: {Name: "getdents64", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatNA},
 	}},
 	SyscallSetnsE: {Name: "setns", Dir: Enter, Category: CategoryProcess, Flags: FlagUsesFD | FlagOldVersion, Params: []ParamInfo{
 		{Name: "fd", Type: ParamFD, Format: FormatNA},
@@ -1546,6 +1634,8 @@ var table = [MaxType]Info{
 	}},
 	SyscallFlockX: {Name: "flock", Dir: Exit, Category: CategoryFile, Flags: FlagUsesFD, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "fd", Type: ParamFD, Format: FormatNA},
+		{Name: "operation", Type: ParamFlags32, Format: FormatHex, Flags: &FlockFlags},
 	}},
 	CpuHotplugE: {Name: "cpu_hotplug", Dir: Enter, Category: CategorySystem, Flags: FlagModifiesState | FlagSkipParseReset, Params: []ParamInfo{
 		{Name: "cpu", Type: ParamUint32, Format: FormatDec},
@@ -1569,6 +1659,7 @@ var table = [MaxType]Info{
 		{Name: "queuepct", Type: ParamUint8, Format: FormatDec},
 		{Name: "queuelen", Type: ParamUint32, Format: FormatDec},
 		{Name: "queuemax", Type: ParamUint32, Format: FormatDec},
+		{Name: "flags", Type: ParamInt32, Format: FormatHex},
 	}},
 	SyscallSemopE: {Name: "semop", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "semid", Type: ParamInt32, Format: FormatDec},
@@ -1582,6 +1673,7 @@ var table = [MaxType]Info{
 		{Name: "sem_num_1", Type: ParamUint16, Format: FormatDec},
 		{Name: "sem_op_1", Type: ParamInt16, Format: FormatDec},
 		{Name: "sem_flg_1", Type: ParamFlags16, Format: FormatHex, Flags: &SemopFlags},
+		{Name: "semid", Type: ParamInt32, Format: FormatDec},
 	}},
 	SyscallSemctlE: {Name: "semctl", Dir: Enter, Category: CategoryProcess, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "semid", Type: ParamInt32, Format: FormatDec},
@@ -1591,6 +1683,10 @@ var table = [MaxType]Info{
 	}},
 	SyscallSemctlX: {Name: "semctl", Dir: Exit, Category: CategoryProcess, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "semid", Type: ParamInt32, Format: FormatDec},
+		{Name: "semnum", Type: ParamInt32, Format: FormatDec},
+		{Name: "cmd", Type: ParamFlags16, Format: FormatHex, Flags: &SemctlCommands},
+		{Name: "val", Type: ParamInt32, Format: FormatDec},
 	}},
 	SyscallPpollE: {Name: "ppoll", Dir: Enter, Category: CategoryWait, Flags: FlagWaits | FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "fds", Type: ParamFDList, Format: FormatDec},
@@ -1600,6 +1696,8 @@ var table = [MaxType]Info{
 	SyscallPpollX: {Name: "ppoll", Dir: Exit, Category: CategoryWait, Flags: FlagWaits | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "fds", Type: ParamFDList, Format: FormatDec},
+		{Name: "timeout", Type: ParamRelTime, Format: FormatDec},
+		{Name: "sigmask", Type: ParamSigSet, Format: FormatDec},
 	}},
 	SyscallMountE: {Name: "mount", Dir: Enter, Category: CategoryFile, Flags: FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "flags", Type: ParamFlags32, Format: FormatHex, Flags: &MountFlags},
@@ -1630,6 +1728,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallSemgetX: {Name: "semget", Dir: Exit, Category: CategoryProcess, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "key", Type: ParamInt32, Format: FormatHex},
+		{Name: "nsems", Type: ParamInt32, Format: FormatDec},
+		{Name: "semflg", Type: ParamFlags32, Format: FormatHex, Flags: &SemgetFlags},
 	}},
 	SyscallAccessE: {Name: "access", Dir: Enter, Category: CategoryFile, Flags: FlagOldVersion | FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "mode", Type: ParamFlags32, Format: FormatHex, Flags: &AccessFlags},
@@ -1637,6 +1738,7 @@ var table = [MaxType]Info{
 	SyscallAccessX: {Name: "access", Dir: Exit, Category: CategoryFile, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "name", Type: ParamFSPath, Format: FormatNA},
+		{Name: "mode", Type: ParamFlags32, Format: FormatHex, Flags: &AccessFlags},
 	}},
 	SyscallChrootE: {Name: "chroot", Dir: Enter, Category: CategoryProcess, Flags: FlagModifiesState | FlagOldVersion},
 	SyscallChrootX: {Name: "chroot", Dir: Exit, Category: CategoryProcess, Flags: FlagModifiesState, Params: []ParamInfo{
@@ -1787,12 +1889,15 @@ var table = [MaxType]Info{
 	}},
 	SyscallSetpgidX: {Name: "setpgid", Dir: Exit, Category: CategoryProcess, Flags: FlagModifiesState, Params: []ParamInfo{
 		{Name: "res", Type: ParamPID, Format: FormatDec},
+		{Name: "pid", Type: ParamPID, Format: FormatDec},
+		{Name: "pgid", Type: ParamPID, Format: FormatDec},
 	}},
 	SyscallBpfE: {Name: "bpf", Dir: Enter, Category: CategoryOther, Flags: FlagCreatesFD | FlagOldVersion, Params: []ParamInfo{
 		{Name: "cmd", Type: ParamInt64, Format: FormatDec},
 	}},
 	SyscallBpfX: {Name: "bpf", Dir: Exit, Category: CategoryOther, Flags: FlagCreatesFD, Params: []ParamInfo{
 		{Name: "res_or_fd", Type: ParamDyn, Format: FormatDec, Dyn: BpfDynamicParam},
+		{Name: "cmd", Type: ParamInt64, Format: FormatDec},
 	}},
 	SyscallSeccompE: {Name: "seccomp", Dir: Enter, Category: CategoryOther, Flags: 0, Params: []ParamInfo{
 		{Name: "op", Type: ParamUint64, Format: FormatDec},
@@ -1915,6 +2020,9 @@ var table = [MaxType]Info{
 	}},
 	SyscallMprotectX: {Name: "mprotect", Dir: Exit, Category: CategoryMemory, Flags: FlagDropSimpleCons, Params: []ParamInfo{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
+		{Name: "addr", Type: ParamUint64, Format: FormatHex},
+		{Name: "length", Type: ParamUint64, Format: FormatDec},
+		{Name: "prot", Type: ParamFlags32, Format: FormatHex, Flags: &ProtFlags},
 	}},
 	SyscallExecveatE: {Name: "execveat", Dir: Enter, Category: CategoryProcess, Flags: FlagModifiesState | FlagOldVersion, Params: []ParamInfo{
 		{Name: "dirfd", Type: ParamFD, Format: FormatDec},
@@ -1962,6 +2070,9 @@ var table = [MaxType]Info{
 		{Name: "res", Type: ParamErrno, Format: FormatDec},
 		{Name: "fdout", Type: ParamFD, Format: FormatDec},
 		{Name: "offout", Type: ParamUint64, Format: FormatDec},
+		{Name: "fdin", Type: ParamFD, Format: FormatDec},
+		{Name: "offin", Type: ParamUint64, Format: FormatDec},
+		{Name: "len", Type: ParamUint64, Format: FormatDec},
 	}},
 	SyscallClone3E: {Name: "clone3", Dir: Enter, Category: CategoryProcess, Flags: FlagModifiesState | FlagOldVersion},
 	SyscallClone3X: {Name: "clone3", Dir: Exit, Category: CategoryProcess, Flags: FlagModifiesState, Params: []ParamInfo{

@@ -306,3 +306,14 @@ func (e *Event) DisplayName() string {
 	}
 	return e.Type.Name()
 }
+
+// SyscallID returns the libs code (PPM_SC_*) of the syscall called name, for names that generic events
+// carry; ok is false for unknown names.
+func SyscallID(name string) (uint16, bool) {
+	for id, n := range syscallNames {
+		if n == name && id != 0 {
+			return uint16(id), true
+		}
+	}
+	return 0, false
+}
