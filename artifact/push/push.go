@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
 	"oras.land/oras-go/v2/content/memory"
+	"oras.land/oras-go/v2/errdef"
 	"oras.land/oras-go/v2/registry"
 
 	"github.com/aerie-sec/aerie/artifact"
@@ -262,7 +264,7 @@ func isTarGz(path string) bool {
 
 func pushBytes(ctx context.Context, s content.Pusher, mediaType string, b []byte) (ocispec.Descriptor, error) {
 	d := ocispec.Descriptor{MediaType: mediaType, Digest: digest.FromBytes(b), Size: int64(len(b))}
-	if err := s.Push(ctx, d, bytes.NewReader(b)); err != nil {
+	if err := s.Push(ctx, d, bytes.NewReader(b)); err != nil && !errors.Is(err, errdef.ErrAlreadyExists) {
 		return d, fmt.Errorf("store %s: %w", mediaType, err)
 	}
 	return d, nil

@@ -221,7 +221,7 @@ func (r *Resolver) fetch(ctx context.Context, rf ref.Ref, reference string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	a, err := pull.Resolve(ctx, t, reference, r.Platform)
+	a, err := pull.Resolve(ctx, t.GraphTarget, reference, r.Platform)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rf.WithTag(reference), err)
 	}

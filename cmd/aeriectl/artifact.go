@@ -86,7 +86,7 @@ func (a *app) resolveOne(ctx context.Context, c *access.Client, s, platform stri
 	if err != nil {
 		return nil, nil, err
 	}
-	art, err := pull.Resolve(ctx, t, r.Reference(), platform)
+	art, err := pull.Resolve(ctx, t.GraphTarget, r.Reference(), platform)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", r, err)
 	}
@@ -115,7 +115,9 @@ type installResult struct {
 	Explain   []string            `json:"explain,omitempty"`
 }
 
-func (r installResult) Header() []string { return []string{"NAME", "VERSION", "TYPE", "DIGEST", "DIR", "FILES"} }
+func (r installResult) Header() []string {
+	return []string{"NAME", "VERSION", "TYPE", "DIGEST", "DIR", "FILES"}
+}
 func (r installResult) Rows() [][]string {
 	var rows [][]string
 	for _, i := range r.Installed {
@@ -159,7 +161,7 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 	fl.BoolVar(&f.explain, "explain", false, "include why each artifact and version was chosen")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "resolve and explain only; install nothing")
 	fl.BoolVar(&f.nv, "no-verify", false, "skip signature verification (logged as a warning for every artifact)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		c, err := a.accessClient()
 		if err != nil {
@@ -215,14 +217,14 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 		}
 		var items []install.Item
 		for _, s := range plan.Items {
-			items = append(items, install.Item{Ref: s.Ref, Src: s.Target, Artifact: s.Artifact})
+			items = append(items, install.Item{Ref: s.Ref, Src: s.Target.GraphTarget, Artifact: s.Artifact})
 		}
 		result.Installed, err = install.Install(ctx, items, opts)
 		if err != nil {
 			return err
 		}
 		return a.printInstall(*out, result)
-	}
+	})
 	return cmd
 }
 
@@ -277,7 +279,7 @@ func newArtifactInfoCmd(a *app) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 	}
 	out := outputFlag(cmd, "table")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		c, err := a.accessClient()
 		if err != nil {
@@ -319,7 +321,7 @@ func newArtifactInfoCmd(a *app) *cobra.Command {
 			res = append(res, infoRow{Ref: r.Repo(), Tags: keep})
 		}
 		return a.print(*out, res)
-	}
+	})
 	return cmd
 }
 
@@ -332,7 +334,7 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 	}
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch (default the host's)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		c, err := a.accessClient()
 		if err != nil {
@@ -344,7 +346,7 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		}
 		var b []byte
 		if what == "manifest" {
-			b, err = content.FetchAll(ctx, t, art.Manifest)
+			b, err = content.FetchAll(ctx, t.GraphTarget, art.Manifest)
 		} else {
 			b, err = json.Marshal(art.Config)
 		}
@@ -353,7 +355,7 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		}
 		_, err = fmt.Fprintln(a.out, string(b))
 		return err
-	}
+	})
 	return cmd
 }
 
@@ -385,7 +387,7 @@ func newArtifactSearchCmd(a *app) *cobra.Command {
 	out := outputFlag(cmd, "table")
 	cmd.Flags().Float64Var(&minScore, "min-score", 0.65, "minimum name similarity (0 to 1)")
 	cmd.Flags().StringVar(&typ, "type", "", "only artifacts of this type")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		if typ != "" {
 			if _, err := artifact.ParseType(typ); err != nil {
 				return usageError{err}
@@ -404,7 +406,7 @@ func newArtifactSearchCmd(a *app) *cobra.Command {
 			rows = append(rows, m.Found)
 		}
 		return a.print(*out, entryTable{rows})
-	}
+	})
 	return cmd
 }
 

@@ -48,7 +48,9 @@ func newIndexAddCmd(a *app) *cobra.Command {
 
 type indexStatuses []index.Status
 
-func (s indexStatuses) Header() []string { return []string{"NAME", "URL", "BACKEND", "ENTRIES", "UPDATED"} }
+func (s indexStatuses) Header() []string {
+	return []string{"NAME", "URL", "BACKEND", "ENTRIES", "UPDATED"}
+}
 func (s indexStatuses) Rows() [][]string {
 	var rows [][]string
 	for _, x := range s {

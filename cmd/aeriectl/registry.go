@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"oras.land/oras-go/v2/errdef"
 	"oras.land/oras-go/v2/registry/remote/auth"
 	"oras.land/oras-go/v2/registry/remote/credentials"
 
@@ -15,6 +17,22 @@ import (
 	"github.com/aerie-sec/aerie/artifact/push"
 	"github.com/aerie-sec/aerie/artifact/ref"
 )
+
+// withHint adds what to do to registry errors whose cause the user can fix.
+func withHint(run func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := run(cmd, args)
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, auth.ErrBasicCredentialNotFound):
+			return fmt.Errorf("%w (authentication required: run 'aeriectl registry login HOST' or set registry.credentials_file)", err)
+		case errors.Is(err, errdef.ErrNotFound):
+			return fmt.Errorf("%w (check the repository name and tag with 'aeriectl artifact info')", err)
+		}
+		return err
+	}
+}
 
 func newRegistryCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -69,7 +87,7 @@ version is the newest of its line; prereleases get their exact tag only.`,
 	_ = cmd.MarkFlagRequired("type")
 	_ = cmd.MarkFlagRequired("version")
 	_ = cmd.RegisterFlagCompletionFunc("type", fixedCompletion("rulesfile", "plugin", "asset"))
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		r, err := ref.Parse(args[0])
 		if err != nil {
@@ -120,7 +138,7 @@ version is the newest of its line; prereleases get their exact tag only.`,
 			return err
 		}
 		return a.print(*out, pushResult{Ref: r.Repo(), Digest: res.Root.Digest.String(), Tags: res.Tags, Config: res.Config})
-	}
+	})
 	return cmd
 }
 
@@ -135,7 +153,7 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&dir, "dest-dir", "o", ".", "directory to write the tarball into")
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch for plugins (default the host's)")
 	cmd.Flags().BoolVar(&noVerify, "no-verify", false, "skip signature verification (logged as a warning)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		c, err := a.accessClient()
 		if err != nil {
@@ -161,17 +179,17 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 		if t.Ref.Digest != "" {
 			named = t.Ref
 		}
-		if err := v.Verify(ctx, t, named.String(), art.Root); err != nil {
+		if err := v.Verify(ctx, t.GraphTarget, named.String(), art.Root); err != nil {
 			return fmt.Errorf("verify %s@%s: %w", named, art.Root.Digest, err)
 		}
-		p, err := pull.ToDir(ctx, t, art, dir)
+		p, err := pull.ToDir(ctx, t.GraphTarget, art, dir)
 		if err != nil {
 			return err
 		}
 		a.log.InfoContext(ctx, "pulled", "ref", named.String(), "digest", art.Root.Digest.String(), "file", p)
 		_, err = fmt.Fprintln(a.out, p)
 		return err
-	}
+	})
 	return cmd
 }
 
@@ -189,7 +207,7 @@ is configured. Pass the password with --password-stdin; it is never taken from a
 	cmd.Flags().StringVarP(&user, "username", "u", "", "user name (required)")
 	cmd.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
 	_ = cmd.MarkFlagRequired("username")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		if !stdin {
 			return usageError{fmt.Errorf("login: pass the password with --password-stdin")}
 		}
@@ -214,7 +232,7 @@ is configured. Pass the password with --password-stdin; it is never taken from a
 		}
 		a.log.InfoContext(cmd.Context(), "login succeeded", "registry", args[0])
 		return nil
-	}
+	})
 	return cmd
 }
 
@@ -224,7 +242,7 @@ func newRegistryLogoutCmd(a *app) *cobra.Command {
 		Short: "Remove a registry's stored credentials",
 		Args:  cobra.ExactArgs(1),
 	}
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		c, err := a.accessClient()
 		if err != nil {
 			return err
@@ -233,6 +251,6 @@ func newRegistryLogoutCmd(a *app) *cobra.Command {
 			return fmt.Errorf("logout %s: %w", args[0], err)
 		}
 		return nil
-	}
+	})
 	return cmd
 }
