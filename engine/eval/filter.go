@@ -644,3 +644,8 @@ func matchClass(p string, c byte, fold bool) (bool, int) {
 }
 
 func timeOf(ns int64) time.Time { return time.Unix(0, ns) }
+
+type (
+	extractCtx   = extract.Ctx
+	extractValue = extract.Value
+)

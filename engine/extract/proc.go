@@ -205,7 +205,14 @@ func procFields(m map[string]builder) {
 	})
 	m["proc.tty"] = threadUint(func(t *state.Thread) uint64 { return uint64(t.TTY) })
 	m["proc.pid"] = threadInt(func(t *state.Thread) int64 { return t.PID })
-	m["proc.vpid"] = threadInt(func(t *state.Thread) int64 { return t.VPID })
+	m["proc.vpid"] = single(func(c *Ctx, v *Value) bool {
+		t := c.R.Thread
+		if t == nil || t.VPID == -1 {
+			return false
+		}
+		v.Int = t.VPID
+		return true
+	})
 	m["proc.sid"] = threadInt(func(t *state.Thread) int64 { return t.SID })
 	m["proc.vpgid"] = threadInt(func(t *state.Thread) int64 { return t.VPGID })
 	m["proc.fdlimit"] = threadInt(func(t *state.Thread) int64 { return t.FDLimit })

@@ -116,6 +116,9 @@ func (tb *Table) Ancestor(t *Thread, n int) *Thread {
 	return t
 }
 
+// NA is the name libsinsp gives threads it knows nothing about.
+const NA = "<NA>"
+
 // MaxDepth bounds ancestor walks, so a corrupt parent chain cannot loop forever.
 const MaxDepth = 256
 
@@ -185,8 +188,12 @@ func (tb *Table) Touch(tid, ts int64) *Thread {
 	if t == nil {
 		return nil
 	}
+	// As libsinsp, a thread first seen in an event (no snapshot, no /proc) has "<NA>" names, no parent
+	// and unknown ids until an event carrying them arrives.
 	t.Invalid = true
-	t.PID, t.PTID = tid, -1
+	t.PID, t.PTID, t.SID, t.VPID, t.VTID, t.VPGID = tid, -1, -1, -1, -1, -1
+	t.Comm, t.Exe = NA, NA
+	t.UID, t.GID, t.LoginUID = 0xffffffff, 0xffffffff, 0xffffffff
 	t.lastEvent = ts
 	tb.stats.LazilyCreated++
 	return t

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aerie-sec/aerie/engine/detect"
+	"github.com/aerie-sec/aerie/engine/eval"
+	"github.com/aerie-sec/aerie/engine/output"
+	"github.com/aerie-sec/aerie/engine/rules"
+)
+
+// sysdigDefaultFormat is sysdig's default -p format (its leading '*' prints lines with missing fields).
+const sysdigDefaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
+
+type replayFlags struct {
+	rules        []string
+	tags         []string
+	disabledTags []string
+	disabled     []string
+	allEvents    bool
+	minPriority  string
+	filter       string
+	format       string
+	output       *string
+}
+
+func newReplayCmd(a *app) *cobra.Command {
+	f := &replayFlags{}
+	cmd := &cobra.Command{
+		Use:   "replay CAPTURE... [-r RULES]... [-t TAG]... [-T TAG]... [-D RULE]... [-A] [--min-priority P] [-o json] | --filter EXPR [-p FORMAT] CAPTURE...",
+		Short: "Replay .scap captures through the engine and print the alerts Falco would raise",
+		Long: `Replay .scap captures (gzip or plain) through Aerie's engine with the given rules files loaded in order,
+and print the alerts Falco would raise: one per line on stdout, as Falco's text line or, with -o json, Falco's
+JSON alert (the shape Falcosidekick and Falco Talon accept). A per-rule count summary goes to stderr.
+
+Flags keep Falco's meanings: -t runs only rules with the tag (even disabled ones), -T disables rules with
+the tag, -D disables rules whose name contains the string, -A evaluates every event type (by default, as
+Falco, high-volume event types such as read and write are skipped), --min-priority drops less severe rules.
+Rules load errors print Falco's messages and exit 1.
+
+With --filter, no rules run: the events matching the filter expression are printed as
+'sysdig -r CAPTURE -p FORMAT EXPR' prints them (default format: sysdig's, starting with evt.num; without a
+leading '*', lines with a field that cannot be extracted are not printed, as in sysdig).`,
+		Args: cobra.MinimumNArgs(1),
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files)")
+	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "run only rules with this tag (repeatable)")
+	fl.StringArrayVarP(&f.disabledTags, "disable-tag", "T", nil, "disable rules with this tag (repeatable)")
+	fl.StringArrayVarP(&f.disabled, "disable", "D", nil, "disable rules whose name contains this string (repeatable)")
+	fl.BoolVarP(&f.allEvents, "all-events", "A", false, "evaluate rules on every event type, including high-volume ones")
+	fl.StringVar(&f.minPriority, "min-priority", "", "lowest priority that raises alerts (default engine.min_priority, debug)")
+	fl.StringVar(&f.filter, "filter", "", "print the events matching this filter expression instead of running rules")
+	fl.StringVarP(&f.format, "print", "p", "", "output format for --filter, as sysdig's -p")
+	f.output = outputFlag(cmd, "text")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
+	cmd.RunE = func(cmd *cobra.Command, captures []string) error {
+		if f.filter != "" {
+			if len(f.rules)+len(f.tags)+len(f.disabledTags)+len(f.disabled) > 0 || f.allEvents || f.minPriority != "" {
+				return usageError{errors.New("--filter cannot be combined with rules selection flags")}
+			}
+			return runFilter(cmd, a, f, captures)
+		}
+		if cmd.Flags().Changed("print") {
+			return usageError{errors.New("-p/--print needs --filter")}
+		}
+		return runReplay(cmd, a, f, captures)
+	}
+	return cmd
+}
+
+// expandRules turns rules arguments into files: a directory contributes its *.yaml/*.yml files in
+// name order, as Falco loads rules directories.
+func expandRules(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("rules file: %w", err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("read rules directory: %w", err)
+		}
+		var names []string
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				names = append(names, filepath.Join(p, e.Name()))
+			}
+		}
+		sort.Strings(names)
+		out = append(out, names...)
+	}
+	return out, nil
+}
+
+func runReplay(cmd *cobra.Command, a *app, f *replayFlags, captures []string) error {
+	format := *f.output
+	if !cmd.Flags().Changed("output") && a.cfg != nil && a.cfg.Engine.JSONOutput {
+		format = "json"
+	}
+	if format != "text" && format != "json" {
+		return usageError{fmt.Errorf("invalid output format %q: want text or json", format)}
+	}
+	ruleArgs := f.rules
+	if len(ruleArgs) == 0 && a.cfg != nil {
+		ruleArgs = a.cfg.Engine.RulesFiles
+	}
+	if len(ruleArgs) == 0 {
+		return usageError{errors.New("no rules files: give -r FILE or set engine.rules_files")}
+	}
+	opts := eval.Options{Tags: f.tags, DisabledTags: f.disabledTags, Disabled: f.disabled, AllEvents: f.allEvents}
+	prio := f.minPriority
+	if prio == "" && a.cfg != nil {
+		prio = a.cfg.Engine.MinPriority
+	}
+	if prio != "" {
+		p, ok := rules.ParsePriority(prio)
+		if !ok {
+			return usageError{fmt.Errorf("invalid --min-priority %q: want emergency, alert, critical, error, warning, notice, informational or debug", prio)}
+		}
+		opts.MinPriority, opts.LimitPriority = p, true
+	}
+	files, err := expandRules(ruleArgs)
+	if err != nil {
+		return err
+	}
+	l, results := loadRules(cmd, files)
+	for _, r := range results {
+		if !r.Successful() {
+			fmt.Fprint(a.err, r.Text(l.Contents(), true))
+			return exitError{exitFail}
+		}
+	}
+	rs, err := eval.New(l.Ruleset(), opts)
+	if errors.Is(err, eval.ErrTagConflict) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	host := hostname(a)
+	eng := detect.New(rs, detect.Options{Hostname: host})
+	w := bufio.NewWriter(a.out)
+	defer w.Flush()
+	counts := map[string]int{}
+	byPrio := map[rules.Priority]int{}
+	var order []string
+	var line []byte
+	oo := output.Options{Location: time.Local}
+	var werr error
+	total := 0
+	for _, c := range captures {
+		_, err := detect.ReplayFile(cmd.Context(), eng, c, func(m *detect.Match) {
+			al := m.Rule.Alert(m.Ctx, host)
+			line = line[:0]
+			if format == "json" {
+				line, werr = output.AppendJSON(line, al, oo)
+			} else {
+				line = output.AppendText(line, al, oo)
+			}
+			line = append(line, '\n')
+			if _, err := w.Write(line); err != nil && werr == nil {
+				werr = err
+			}
+			if counts[al.Rule] == 0 {
+				order = append(order, al.Rule)
+			}
+			counts[al.Rule]++
+			byPrio[m.Rule.Priority]++
+			total++
+		})
+		if err != nil {
+			_ = w.Flush()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil || werr != nil {
+		return fmt.Errorf("write alerts: %w", errors.Join(err, werr))
+	}
+	printSummary(a.err, total, byPrio, order, counts)
+	return nil
+}
+
+// printSummary prints Falco's end-of-run summary.
+func printSummary(w io.Writer, total int, byPrio map[rules.Priority]int, order []string, counts map[string]int) {
+	fmt.Fprintf(w, "Events detected: %d\n", total)
+	fmt.Fprintln(w, "Rule counts by severity:")
+	for p := rules.Emergency; p <= rules.Debug; p++ {
+		if n := byPrio[p]; n > 0 {
+			fmt.Fprintf(w, "   %s: %d\n", strings.ToUpper(p.String()), n)
+		}
+	}
+	fmt.Fprintln(w, "Triggered rules by rule name:")
+	for _, r := range order {
+		fmt.Fprintf(w, "   %s: %d\n", r, counts[r])
+	}
+}
+
+func hostname(a *app) string {
+	if a.cfg != nil && a.cfg.Engine.Hostname != "" {
+		return a.cfg.Engine.Hostname
+	}
+	h, _ := os.Hostname()
+	return h
+}
+
+func runFilter(cmd *cobra.Command, a *app, f *replayFlags, captures []string) error {
+	format := f.format
+	if format == "" {
+		format = sysdigDefaultFormat
+	}
+	printAll := strings.HasPrefix(format, "*")
+	format = strings.TrimPrefix(format, "*")
+	ex, err := eval.CompileExpression(cmd.Context(), f.filter, format)
+	if err != nil {
+		return usageError{err}
+	}
+	eng := detect.New(nil, detect.Options{Hostname: hostname(a), Location: time.Local})
+	w := bufio.NewWriter(a.out)
+	defer w.Flush()
+	for _, path := range captures {
+		if err := detect.FilterFile(cmd.Context(), eng, ex, path, printAll, w); err != nil {
+			_ = w.Flush()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("write events: %w", err)
+	}
+	return nil
+}
