@@ -139,44 +139,44 @@ static __always_inline u32 resolve_flags_to_scap(u64 f)
 static __always_inline u16 ptrace_req_to_scap(u64 req)
 {
 	switch (req) {
-	case 0: return 1;   /* TRACEME */
-	case 1: return 2;   /* PEEKTEXT */
-	case 2: return 3;   /* PEEKDATA */
-	case 3: return 4;   /* PEEKUSR */
-	case 4: return 5;   /* POKETEXT */
-	case 5: return 6;   /* POKEDATA */
-	case 6: return 7;   /* POKEUSR */
-	case 7: return 8;   /* CONT */
-	case 8: return 9;   /* KILL */
-	case 9: return 10;  /* SINGLESTEP */
-	case 33: return 11; /* SINGLEBLOCK */
-	case 16: return 12; /* ATTACH */
-	case 17: return 13; /* DETACH */
-	case 24: return 14; /* SYSCALL */
-	case 0x4200: return 15; /* SETOPTIONS */
-	case 0x4201: return 16; /* GETEVENTMSG */
-	case 0x4202: return 17; /* GETSIGINFO */
-	case 0x4203: return 18; /* SETSIGINFO */
-	case 0x4204: return 19; /* GETREGSET */
-	case 0x4205: return 20; /* SETREGSET */
-	case 0x4206: return 21; /* SEIZE */
-	case 0x4207: return 22; /* INTERRUPT */
-	case 0x4208: return 23; /* LISTEN */
-	case 0x4209: return 24; /* PEEKSIGINFO */
-	case 0x420a: return 25; /* GETSIGMASK */
-	case 0x420b: return 26; /* SETSIGMASK */
-	case 12: return 27; /* GETREGS */
-	case 13: return 28; /* SETREGS */
-	case 14: return 29; /* GETFPREGS */
-	case 15: return 30; /* SETFPREGS */
-	case 18: return 31; /* GETFPXREGS */
-	case 19: return 32; /* SETFPXREGS */
-	case 21: return 33; /* OLDSETOPTIONS */
+	case 0: return 1; /* TRACEME */
+	case 1: return 2; /* PEEKTEXT */
+	case 2: return 3; /* PEEKDATA */
+	case 3: return 4; /* PEEKUSR */
+	case 4: return 5; /* POKETEXT */
+	case 5: return 6; /* POKEDATA */
+	case 6: return 7; /* POKEUSR */
+	case 7: return 8; /* CONT */
+	case 8: return 9; /* KILL */
+	case 9: return 10; /* SINGLESTEP */
+	case 16: return 11; /* ATTACH */
+	case 17: return 12; /* DETACH */
+	case 24: return 13; /* SYSCALL */
+	case 0x4200: return 14; /* SETOPTIONS */
+	case 0x4201: return 15; /* GETEVENTMSG */
+	case 0x4202: return 16; /* GETSIGINFO */
+	case 0x4203: return 17; /* SETSIGINFO */
+	case 0x4204: return 18; /* GETREGSET */
+	case 0x4205: return 19; /* SETREGSET */
+	case 0x4206: return 20; /* SEIZE */
+	case 0x4207: return 21; /* INTERRUPT */
+	case 0x4208: return 22; /* LISTEN */
+	case 0x4209: return 23; /* PEEKSIGINFO */
+	case 0x420a: return 24; /* GETSIGMASK */
+	case 0x420b: return 25; /* SETSIGMASK */
+	case 12: return 26; /* GETREGS */
+	case 13: return 27; /* SETREGS */
+	case 14: return 28; /* GETFPREGS */
+	case 15: return 29; /* SETFPREGS */
+	case 18: return 30; /* GETFPXREGS */
+	case 19: return 31; /* SETFPXREGS */
+	case 21: return 32; /* OLDSETOPTIONS */
+	case 25: return 33; /* GET_THREAD_AREA */
 	case 26: return 34; /* SET_THREAD_AREA */
 	case 30: return 35; /* ARCH_PRCTL */
 	case 31: return 36; /* SYSEMU */
 	case 32: return 37; /* SYSEMU_SINGLESTEP */
-	case 25: return 38; /* GET_THREAD_AREA */
+	case 33: return 38; /* SINGLEBLOCK */
 	}
 	return 0;
 }

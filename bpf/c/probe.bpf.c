@@ -317,12 +317,13 @@ EXIT(socket)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 19, 4))
+	if (!s || ev_begin(&e, 19, 5))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, A(0));
-	put_u32(&e, A(1));
+	put_u32(&e, A(1) & 0xf); /* SOCK_* type; SOCK_NONBLOCK/SOCK_CLOEXEC go to flags */
 	put_u32(&e, A(2));
+	put_u32(&e, cloexec_flags_to_scap(A(1)));
 	return ev_submit(&e);
 }
 
@@ -423,7 +424,7 @@ EXIT(socketpair)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 43, 7))
+	if (!s || ev_begin(&e, 43, 8))
 		return 0;
 	int fds[2] = {-1, -1};
 	if (s->ret >= 0)

@@ -48,7 +48,8 @@ type Probe struct {
 	flavor Flavor
 	log    *slog.Logger
 
-	mu       sync.Mutex
+	swapMu   sync.Mutex // serializes interest changes
+	mu       sync.Mutex // guards interest
 	interest Interest
 }
 
@@ -164,7 +165,7 @@ func load(fl Flavor, opts Options, log *slog.Logger) (*Probe, error) {
 			return nil, fmt.Errorf("write probe settings: %w", err)
 		}
 	}
-	if err := p.SetInterest(opts.Interest); err != nil {
+	if err := p.writeInterest(opts.Interest); err != nil {
 		p.Close()
 		return nil, err
 	}
@@ -217,12 +218,13 @@ func (p *Probe) Interest() Interest {
 
 // SetInterest replaces the interest set in the kernel.
 func (p *Probe) SetInterest(in Interest) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.setInterestLocked(in)
+	p.swapMu.Lock()
+	defer p.swapMu.Unlock()
+	return p.writeInterest(in)
 }
 
-func (p *Probe) setInterestLocked(in Interest) error {
+// writeInterest writes in to the kernel map; the caller holds swapMu.
+func (p *Probe) writeInterest(in Interest) error {
 	vals := in.slots()
 	keys := make([]uint32, len(vals))
 	for i := range keys {
@@ -236,7 +238,9 @@ func (p *Probe) setInterestLocked(in Interest) error {
 			}
 		}
 	}
+	p.mu.Lock()
 	p.interest = in
+	p.mu.Unlock()
 	return nil
 }
 
@@ -244,19 +248,19 @@ func (p *Probe) setInterestLocked(in Interest) error {
 // kernel set to the union of the current and next sets, then calls swap, then narrows to next. Events the new
 // ruleset needs therefore flow before it is live. If swap fails, the previous set is restored.
 func (p *Probe) SwapInterest(next Interest, swap func() error) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	prev := p.interest
-	if err := p.setInterestLocked(prev.Union(next)); err != nil {
+	p.swapMu.Lock()
+	defer p.swapMu.Unlock()
+	prev := p.Interest()
+	if err := p.writeInterest(prev.Union(next)); err != nil {
 		return fmt.Errorf("swap interest: widen: %w", err)
 	}
 	if err := swap(); err != nil {
-		if rerr := p.setInterestLocked(prev); rerr != nil {
+		if rerr := p.writeInterest(prev); rerr != nil {
 			return fmt.Errorf("swap interest: %w (restore: %w)", err, rerr)
 		}
 		return fmt.Errorf("swap interest: %w", err)
 	}
-	if err := p.setInterestLocked(next); err != nil {
+	if err := p.writeInterest(next); err != nil {
 		return fmt.Errorf("swap interest: narrow: %w", err)
 	}
 	return nil

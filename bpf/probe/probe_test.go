@@ -1,0 +1,529 @@
+package probe_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/aerie-sec/aerie/bpf/probe"
+	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/internal/testenv"
+)
+
+// TestMain doubles as a helper program: with AERIE_PROBE_HELPER set, the test binary performs one action
+// that needs raw syscalls (fileless exec, setuid) and exits.
+func TestMain(m *testing.M) {
+	switch os.Getenv("AERIE_PROBE_HELPER") {
+	case "":
+		os.Exit(m.Run())
+	case "memfd":
+		helperMemfdExec()
+	case "setuid":
+		if err := unix.Setuid(65534); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(2)
+}
+
+// helperMemfdExec copies /usr/bin/true into a memfd and executes it from there.
+func helperMemfdExec() {
+	fd, err := unix.MemfdCreate("aerie-fileless", 0)
+	if err != nil {
+		os.Exit(3)
+	}
+	src, err := os.Open("/usr/bin/true")
+	if err != nil {
+		os.Exit(4)
+	}
+	if _, err := io.Copy(os.NewFile(uintptr(fd), "memfd"), src); err != nil {
+		os.Exit(5)
+	}
+	path := fmt.Sprintf("/proc/self/fd/%d", fd)
+	_ = unix.Exec(path, []string{"aerie-fileless"}, os.Environ())
+	os.Exit(6)
+}
+
+// harness is a loaded probe with a reader; the events of every test pass through its table check.
+type harness struct {
+	t *testing.T
+	p *probe.Probe
+	r *probe.Reader
+}
+
+func newHarness(t *testing.T, opts probe.Options) *harness {
+	t.Helper()
+	testenv.RequireRoot(t)
+	testenv.RequireBTF(t)
+	p, err := probe.Load(opts)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	r, err := p.NewReader(probe.ReaderOptions{Poll: 2 * time.Millisecond})
+	if err != nil {
+		p.Close()
+		t.Fatalf("NewReader: %v", err)
+	}
+	t.Cleanup(func() {
+		r.Close()
+		st, err := p.Stats()
+		if err == nil {
+			t.Logf("probe stats: %+v", st)
+		}
+		p.Close()
+	})
+	return &harness{t: t, p: p, r: r}
+}
+
+// next decodes the next event and checks it against the event table: known type, the table's parameter
+// count, and fixed-size parameters either empty or of their size.
+func (h *harness) next(ctx context.Context) (*event.Event, error) {
+	raw, err := h.r.Next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := event.Decode(raw)
+	if err != nil {
+		h.t.Errorf("decode probe record (% x): %v", raw[:min(len(raw), 32)], err)
+		return nil, err
+	}
+	info, ok := event.Lookup(ev.Type)
+	if !ok {
+		h.t.Errorf("probe emitted unknown event type %d", ev.Type)
+		return &ev, nil
+	}
+	if ev.NumParams() != len(info.Params) {
+		h.t.Errorf("%s (%d): %d params, table has %d", info.Name, ev.Type, ev.NumParams(), len(info.Params))
+	}
+	for i, pi := range info.Params {
+		if i >= ev.NumParams() {
+			break
+		}
+		if sz := pi.Type.Size(); sz > 0 && len(ev.Param(i)) != 0 && len(ev.Param(i)) != sz {
+			h.t.Errorf("%s (%d) param %s: %d bytes, want %d", info.Name, ev.Type, pi.Name, len(ev.Param(i)), sz)
+		}
+	}
+	return ev.Clone(), nil
+}
+
+// run starts cmd and returns the events of its process tree, up to the root's procexit.
+func (h *harness) run(cmd *exec.Cmd) []*event.Event {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := cmd.Start(); err != nil {
+		h.t.Fatalf("start %v: %v", cmd.Args, err)
+	}
+	root := int64(cmd.Process.Pid)
+	waitErr := make(chan error, 1)
+	go func() { waitErr <- cmd.Wait() }()
+	tree := map[int64]bool{root: true}
+	var out []*event.Event
+	for {
+		ev, err := h.next(ctx)
+		if err != nil {
+			h.t.Fatalf("events of %v: %v (got %d)", cmd.Args, err, len(out))
+		}
+		if isClone(ev) {
+			// A child's own clone event (res 0) can come before its parent's: join by ptid or pid.
+			res, _ := ev.Int(0)
+			switch {
+			case res > 0 && tree[ev.TID]:
+				tree[res] = true
+			case res == 0 && (tree[num(ev, "ptid")] || tree[num(ev, "pid")]):
+				tree[ev.TID] = true
+			}
+		}
+		if !tree[ev.TID] {
+			continue
+		}
+		out = append(out, ev)
+		if ev.Type == 186 && ev.TID == root {
+			break
+		}
+	}
+	if err := <-waitErr; err != nil {
+		h.t.Logf("%v: %v", cmd.Args, err)
+	}
+	return out
+}
+
+// until reads events until one satisfies pred.
+func (h *harness) until(what string, pred func(*event.Event) bool) *event.Event {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for {
+		ev, err := h.next(ctx)
+		if err != nil {
+			h.t.Fatalf("waiting for %s: %v", what, err)
+		}
+		if pred(ev) {
+			return ev
+		}
+	}
+}
+
+func isClone(ev *event.Event) bool {
+	switch ev.Type {
+	case 223, 225, 227, 335:
+		return true
+	}
+	return false
+}
+
+func str(ev *event.Event, name string) string {
+	i := ev.ParamIndex(name)
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimRight(ev.Str(i), "\x00")
+}
+
+func num(ev *event.Event, name string) int64 {
+	i := ev.ParamIndex(name)
+	if i < 0 {
+		return -1 << 62
+	}
+	v, _ := ev.Int(i)
+	return v
+}
+
+func unum(ev *event.Event, name string) uint64 {
+	i := ev.ParamIndex(name)
+	if i < 0 {
+		return 0
+	}
+	v, _ := ev.Uint(i)
+	return v
+}
+
+// find returns the first event named name (e.g. "openat") in direction dir satisfying pred.
+func find(t *testing.T, evs []*event.Event, name string, dir event.Direction, pred func(*event.Event) bool) *event.Event {
+	t.Helper()
+	for _, ev := range evs {
+		if ev.Name() == name && ev.Dir() == dir && (pred == nil || pred(ev)) {
+			return ev
+		}
+	}
+	var seen []string
+	for _, ev := range evs {
+		seen = append(seen, ev.Name()+map[event.Direction]string{event.Enter: ">", event.Exit: "<"}[ev.Dir()])
+	}
+	t.Fatalf("no %s event (dir %d) matched among %d events: %s", name, dir, len(evs), strings.Join(seen, " "))
+	return nil
+}
+
+func execOf(t *testing.T, evs []*event.Event, comm string) *event.Event {
+	t.Helper()
+	return find(t, evs, "execve", event.Exit, func(ev *event.Event) bool { return str(ev, "comm") == comm && num(ev, "res") == 0 })
+}
+
+func TestLiveEvents(t *testing.T) {
+	h := newHarness(t, probe.Options{Interest: probe.AllInterest()})
+	if h.p.Flavor() != probe.FlavorBTF {
+		t.Errorf("flavor = %s, want tp_btf on this kernel", h.p.Flavor())
+	}
+	dir := t.TempDir()
+
+	t.Run("read /etc/shadow", func(t *testing.T) {
+		evs := h.run(exec.Command("cat", "/etc/shadow"))
+		ex := execOf(t, evs, "cat")
+		if got := str(ex, "trusted_exepath"); got != "/usr/bin/cat" {
+			t.Errorf("trusted_exepath = %q, want /usr/bin/cat", got)
+		}
+		if got := ex.List(ex.ParamIndex("args")); !slices.Equal(got, []string{"/etc/shadow"}) {
+			t.Errorf("args = %q", got)
+		}
+		if got := str(ex, "exe"); got != "cat" {
+			t.Errorf("exe = %q", got)
+		}
+		if num(ex, "ptid") != int64(os.Getpid()) {
+			if _, err := os.Stat(fmt.Sprintf("/proc/self/task/%d", num(ex, "ptid"))); err != nil {
+				t.Errorf("ptid %d is not a thread of the test process %d", num(ex, "ptid"), os.Getpid())
+			}
+		}
+		find(t, evs, "openat", event.Enter, func(ev *event.Event) bool { return str(ev, "name") == "/etc/shadow" })
+		op := find(t, evs, "openat", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == "/etc/shadow" })
+		if num(op, "fd") < 0 || unum(op, "ino") == 0 || unum(op, "dev") == 0 {
+			t.Errorf("openat exit fd=%d ino=%d dev=%d", num(op, "fd"), unum(op, "ino"), unum(op, "dev"))
+		}
+		if f := unum(op, "flags"); f&3 != 1 {
+			t.Errorf("openat flags = %#x, want O_RDONLY (1)", f)
+		}
+		find(t, evs, "close", event.Exit, func(ev *event.Event) bool { return num(ev, "fd") == num(op, "fd") })
+		pe := find(t, evs, "procexit", event.Enter, nil)
+		if num(pe, "ret") != 0 {
+			t.Errorf("procexit ret = %d", num(pe, "ret"))
+		}
+	})
+
+	t.Run("shell spawned by non-shell", func(t *testing.T) {
+		evs := h.run(exec.Command("sh", "-c", "cd /tmp && ls >/dev/null"))
+		ex := execOf(t, evs, "sh")
+		if got := str(ex, "filename"); !strings.HasSuffix(got, "/sh") {
+			t.Errorf("filename = %q", got)
+		}
+		child := find(t, evs, "clone", event.Exit, func(ev *event.Event) bool { return num(ev, "res") == 0 })
+		if str(child, "comm") == "" || num(child, "tid") != child.TID || num(child, "pid") != child.TID {
+			t.Errorf("clone child event: comm=%q tid=%d pid=%d event tid=%d", str(child, "comm"), num(child, "tid"), num(child, "pid"), child.TID)
+		}
+		find(t, evs, "chdir", event.Exit, func(ev *event.Event) bool { return str(ev, "path") == "/tmp" })
+		execOf(t, evs, "ls")
+	})
+
+	t.Run("netcat-style connect", func(t *testing.T) {
+		ln, err := net.Listen("tcp4", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		go func() {
+			c, err := ln.Accept()
+			if err == nil {
+				_, _ = io.Copy(io.Discard, c)
+				c.Close()
+			}
+		}()
+		port := ln.Addr().(*net.TCPAddr).Port
+		evs := h.run(exec.Command("bash", "-c", fmt.Sprintf("exec 3<>/dev/tcp/127.0.0.1/%d; echo hi >&3", port)))
+		find(t, evs, "socket", event.Exit, func(ev *event.Event) bool { return unum(ev, "domain") == 2 })
+		ce := find(t, evs, "connect", event.Enter, nil)
+		if a, ok := ce.SockAddr(ce.ParamIndex("addr")); !ok || a.Port != uint16(port) || a.Addr.String() != "127.0.0.1" {
+			t.Errorf("connect enter addr = %+v", a)
+		}
+		cx := find(t, evs, "connect", event.Exit, nil)
+		tu, ok := cx.SockTuple(cx.ParamIndex("tuple"))
+		if !ok || num(cx, "res") != 0 || tu.DstPort != uint16(port) || tu.DstAddr.String() != "127.0.0.1" || tu.SrcPort == 0 {
+			t.Errorf("connect exit res=%d tuple=%+v", num(cx, "res"), tu)
+		}
+		find(t, evs, "write", event.Exit, func(ev *event.Event) bool { return num(ev, "res") == 3 && unum(ev, "size") == 3 })
+	})
+
+	t.Run("chmod +s", func(t *testing.T) {
+		f := filepath.Join(dir, "suid")
+		if err := os.WriteFile(f, nil, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		evs := h.run(exec.Command("chmod", "u+s", f))
+		ev := find(t, evs, "fchmodat", event.Exit, nil)
+		if str(ev, "filename") != f || unum(ev, "mode")&0o4000 == 0 || num(ev, "res") != 0 {
+			t.Errorf("fchmodat filename=%q mode=%o res=%d", str(ev, "filename"), unum(ev, "mode"), num(ev, "res"))
+		}
+	})
+
+	t.Run("mkdir under /bin", func(t *testing.T) {
+		d := fmt.Sprintf("/bin/.aerie-probe-test-%d", os.Getpid())
+		defer os.Remove(d)
+		evs := h.run(exec.Command("sh", "-c", "mkdir "+d+" && rmdir "+d))
+		mk := find(t, evs, "mkdir", event.Exit, nil)
+		if str(mk, "path") != d || num(mk, "res") != 0 {
+			t.Errorf("mkdir path=%q res=%d", str(mk, "path"), num(mk, "res"))
+		}
+		find(t, evs, "rmdir", event.Exit, func(ev *event.Event) bool { return str(ev, "path") == d })
+	})
+
+	t.Run("symlink over /etc file", func(t *testing.T) {
+		l := filepath.Join(dir, "shadow-link")
+		evs := h.run(exec.Command("ln", "-s", "/etc/shadow", l))
+		ev := find(t, evs, "symlinkat", event.Exit, nil)
+		if str(ev, "target") != "/etc/shadow" || str(ev, "linkpath") != l {
+			t.Errorf("symlinkat target=%q linkpath=%q", str(ev, "target"), str(ev, "linkpath"))
+		}
+	})
+
+	t.Run("log clearing", func(t *testing.T) {
+		f := fmt.Sprintf("/var/log/aerie-probe-test-%d.log", os.Getpid())
+		defer os.Remove(f)
+		evs := h.run(exec.Command("bash", "-c", ": > "+f))
+		ev := find(t, evs, "openat", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == f })
+		fl := unum(ev, "flags")
+		trunc, _ := event.FileFlags.Value("O_TRUNC")
+		if fl&uint64(trunc) == 0 {
+			t.Errorf("flags %#x lack O_TRUNC (%s)", fl, event.FileFlags.Format(uint32(fl)))
+		}
+		if fl&(1<<14) == 0 {
+			t.Errorf("flags %#x lack O_F_CREATED for a new file", fl)
+		}
+	})
+
+	t.Run("pipe and dup", func(t *testing.T) {
+		evs := h.run(exec.Command("bash", "-c", "echo x | cat >/dev/null"))
+		find(t, evs, "pipe2", event.Exit, func(ev *event.Event) bool { return num(ev, "fd1") >= 0 && unum(ev, "ino") != 0 })
+		find(t, evs, "dup2", event.Exit, nil)
+	})
+
+	t.Run("ptrace attach", func(t *testing.T) {
+		sleeper := exec.Command("sleep", "10")
+		if err := sleeper.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = sleeper.Process.Kill(); _ = sleeper.Wait() }()
+		pid := sleeper.Process.Pid
+		done := make(chan error, 1)
+		go func() {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			if err := unix.PtraceAttach(pid); err != nil {
+				done <- err
+				return
+			}
+			var ws unix.WaitStatus
+			_, _ = unix.Wait4(pid, &ws, unix.WALL, nil)
+			done <- unix.PtraceDetach(pid)
+		}()
+		attach, _ := event.PtraceRequests.Value("PTRACE_ATTACH")
+		ev := h.until("ptrace attach", func(ev *event.Event) bool {
+			return ev.Name() == "ptrace" && num(ev, "pid") == int64(pid)
+		})
+		if err := <-done; err != nil {
+			t.Fatalf("ptrace: %v", err)
+		}
+		if unum(ev, "request") != uint64(attach) || num(ev, "res") != 0 {
+			t.Errorf("ptrace request=%d (%s) res=%d, want PTRACE_ATTACH (%d)", unum(ev, "request"),
+				event.PtraceRequests.FormatEnum(uint32(unum(ev, "request"))), num(ev, "res"), attach)
+		}
+	})
+
+	t.Run("memfd execution", func(t *testing.T) {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "AERIE_PROBE_HELPER=memfd")
+		evs := h.run(cmd)
+		find(t, evs, "memfd_create", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == "aerie-fileless" })
+		ex := find(t, evs, "execve", event.Exit, func(ev *event.Event) bool { return str(ev, "exe") == "aerie-fileless" })
+		if unum(ex, "flags")&4 == 0 { // PPM_EXE_FROM_MEMFD
+			t.Errorf("execve flags = %#x, want PPM_EXE_FROM_MEMFD; trusted_exepath=%q", unum(ex, "flags"), str(ex, "trusted_exepath"))
+		}
+	})
+
+	t.Run("setuid", func(t *testing.T) {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "AERIE_PROBE_HELPER=setuid")
+		evs := h.run(cmd)
+		ev := find(t, evs, "setuid", event.Exit, nil)
+		if unum(ev, "uid") != 65534 || num(ev, "res") != 0 {
+			t.Errorf("setuid uid=%d res=%d", unum(ev, "uid"), num(ev, "res"))
+		}
+	})
+
+	t.Run("private mount namespace", func(t *testing.T) {
+		evs := h.run(exec.Command("unshare", "-m", "sh", "-c", "mount -t tmpfs aerie-test /mnt"))
+		un := find(t, evs, "unshare", event.Exit, nil)
+		if unum(un, "flags")&32 == 0 { // PPM_CL_CLONE_NEWNS
+			t.Errorf("unshare flags = %#x, want CLONE_NEWNS", unum(un, "flags"))
+		}
+		m := find(t, evs, "mount", event.Exit, func(ev *event.Event) bool { return str(ev, "dev") == "aerie-test" })
+		if str(m, "dir") != "/mnt" || str(m, "type") != "tmpfs" || num(m, "res") != 0 {
+			t.Errorf("mount dir=%q type=%q res=%d", str(m, "dir"), str(m, "type"), num(m, "res"))
+		}
+	})
+
+	t.Run("container cgroup", func(t *testing.T) {
+		id := strings.Repeat("ae12", 16)
+		base := "/sys/fs/cgroup/pids/docker"
+		cg := filepath.Join(base, id)
+		if err := os.MkdirAll(cg, 0o755); err != nil {
+			t.Fatalf("create cgroup: %v", err)
+		}
+		defer func() { _ = os.Remove(cg); _ = os.Remove(base) }()
+		evs := h.run(exec.Command("sh", "-c", "echo $$ > "+cg+"/cgroup.procs && exec cat /etc/hostname"))
+		ex := execOf(t, evs, "cat")
+		cgs := ex.List(ex.ParamIndex("cgroups"))
+		if !slices.Contains(cgs, "pids=/docker/"+id) {
+			t.Errorf("cgroups = %q, want pids=/docker/%s", cgs, id)
+		}
+	})
+
+	t.Run("swap interest", func(t *testing.T) {
+		narrow, err := probe.InterestNames("execve", "procexit", "clone", "clone3", "fork", "vfork")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.p.SetInterest(narrow); err != nil {
+			t.Fatal(err)
+		}
+		d := filepath.Join(dir, "swap")
+		evs := h.run(exec.Command("mkdir", d))
+		for _, ev := range evs {
+			if ev.Name() == "mkdir" || ev.Name() == "openat" {
+				t.Errorf("%s event with the narrow interest set", ev.Name())
+			}
+		}
+		wide := narrow.Union(must(probe.InterestNames("rmdir")))
+		var during []*event.Event
+		err = h.p.SwapInterest(wide, func() error {
+			if !h.p.Interest().Has("rmdir") || !h.p.Interest().Has("execve") {
+				return errors.New("swap ran before the union was installed")
+			}
+			during = h.run(exec.Command("rmdir", d))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		find(t, during, "rmdir", event.Exit, nil)
+		if !slices.Equal(h.p.Interest().Names(), wide.Names()) {
+			t.Errorf("interest after swap = %v, want %v", h.p.Interest().Names(), wide.Names())
+		}
+		if err := h.p.SetInterest(probe.AllInterest()); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	st, err := h.p.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events, drops uint64
+	for _, s := range st {
+		events += s.Events
+		drops += s.Drops
+	}
+	if events == 0 || drops != 0 {
+		t.Errorf("counters: events=%d drops=%d", events, drops)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func TestRawTracepointFallback(t *testing.T) {
+	h := newHarness(t, probe.Options{RawTracepoint: true, RingSize: 1 << 20})
+	if h.p.Flavor() != probe.FlavorRaw {
+		t.Fatalf("flavor = %s", h.p.Flavor())
+	}
+	evs := h.run(exec.Command("cat", "/etc/hostname"))
+	execOf(t, evs, "cat")
+	find(t, evs, "openat", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == "/etc/hostname" })
+}
+
+func TestLoadErrors(t *testing.T) {
+	if os.Geteuid() == 0 {
+		if _, err := probe.Load(probe.Options{RingSize: 3000}); err == nil || !strings.Contains(err.Error(), "power of two") {
+			t.Errorf("odd ring size: %v", err)
+		}
+		return
+	}
+	if _, err := probe.Load(probe.Options{}); !errors.Is(err, probe.ErrNotRoot) {
+		t.Errorf("Load as non-root: %v, want ErrNotRoot", err)
+	}
+}
+
