@@ -526,4 +526,3 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("Load as non-root: %v, want ErrNotRoot", err)
 	}
 }
-
