@@ -123,10 +123,15 @@ type Ref struct {
 	Field  *Field
 	Arg    string
 	HasArg bool
+	// Dotted reports that the argument was written after a dot (evt.arg.fd) rather than in brackets.
+	Dotted bool
 }
 
-// String renders the reference as written in conditions, e.g. proc.aname[2].
+// String renders the reference as written in conditions, e.g. proc.aname[2] or evt.arg.fd.
 func (r Ref) String() string {
+	if r.Dotted {
+		return r.Field.Name + "." + r.Arg
+	}
 	if r.HasArg {
 		return r.Field.Name + "[" + r.Arg + "]"
 	}
@@ -215,7 +220,7 @@ func (r *Registry) Resolve(name, arg string, hasArg bool) (Ref, error) {
 			return Ref{}, fmt.Errorf("filter_check called with nonexistent field %s", name)
 		}
 	}
-	ref := Ref{Field: f, Arg: arg, HasArg: hasArg}
+	ref := Ref{Field: f, Arg: arg, HasArg: hasArg, Dotted: f.Name != name}
 	switch f.Arg {
 	case ArgNone:
 		if hasArg {
