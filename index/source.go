@@ -170,7 +170,7 @@ func singleFile(r io.Reader) ([]byte, error) {
 	tr := tar.NewReader(zr)
 	for {
 		h, err := tr.Next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil, errors.New("layer holds no regular file")
 		}
 		if err != nil {

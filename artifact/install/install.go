@@ -178,9 +178,16 @@ func Current(dir string) (map[string]Installed, error) {
 
 func current(dir string) (state, string, error) {
 	st := state{Artifacts: map[string]Installed{}}
+	fi, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && fi.Mode()&fs.ModeSymlink == 0) {
+		return st, "", nil // missing or a plain directory: nothing installed by us
+	}
+	if err != nil {
+		return st, "", fmt.Errorf("read %s: %w", dir, err)
+	}
 	target, err := os.Readlink(dir)
 	if err != nil {
-		return st, "", nil // missing or a plain directory: nothing installed by us
+		return st, "", fmt.Errorf("read %s: %w", dir, err)
 	}
 	gen := filepath.Base(target)
 	if filepath.Join(filepath.Dir(dir), target) != filepath.Join(mgmtDir(dir), gen) {

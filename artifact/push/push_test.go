@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -140,7 +141,7 @@ func TestRulesfileWireFormat(t *testing.T) {
 	if string(body) != rules {
 		t.Error("tar content differs")
 	}
-	if _, err := tr.Next(); err != io.EOF {
+	if _, err := tr.Next(); !errors.Is(err, io.EOF) {
 		t.Error("more than one entry")
 	}
 }
@@ -154,7 +155,7 @@ func TestPluginIndexWireFormat(t *testing.T) {
 	res, err := Push(ctx, mem, "0.7.0", Options{
 		Type: artifact.Plugin, Name: "k8saudit", Version: "0.7.0", Files: []string{amd, arm},
 		Platforms: []string{"linux/amd64", "linux/arm64"}, Created: created,
-		Requirements: []artifact.Requirement{{Name: "plugin_api_version", Version: "3.0.0"}},
+		Requirements:     []artifact.Requirement{{Name: "plugin_api_version", Version: "3.0.0"}},
 		AnnotationSource: "https://github.com/falcosecurity/plugins",
 	})
 	if err != nil {

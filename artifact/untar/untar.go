@@ -75,7 +75,7 @@ func ExtractTar(ctx context.Context, r io.Reader, root *os.Root, lim Limits) ([]
 			return nil, err
 		}
 		hdr, err := tr.Next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {

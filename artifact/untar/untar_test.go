@@ -13,13 +13,11 @@ import (
 )
 
 type entry struct {
-	name     string
-	typ      byte
-	mode     int64
-	body     string
-	link     string
-	size     int64 // overrides len(body) in the header when set
-	truncate bool
+	name string
+	typ  byte
+	mode int64
+	body string
+	link string
 }
 
 func makeTarGz(t testing.TB, entries ...entry) []byte {

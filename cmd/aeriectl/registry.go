@@ -212,7 +212,7 @@ is configured. Pass the password with --password-stdin; it is never taken from a
 			return usageError{fmt.Errorf("login: pass the password with --password-stdin")}
 		}
 		line, err := bufio.NewReader(a.in).ReadString('\n')
-		if err != nil && err != io.EOF {
+		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("read password: %w", err)
 		}
 		password = strings.TrimRight(line, "\r\n")

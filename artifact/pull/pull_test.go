@@ -1,0 +1,80 @@
+package pull
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opencontainers/go-digest"
+	specs "github.com/opencontainers/image-spec/specs-go"
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2/content/memory"
+
+	"github.com/aerie-sec/aerie/artifact"
+)
+
+func put(t *testing.T, s *memory.Store, mt string, b []byte) ocispec.Descriptor {
+	t.Helper()
+	d := ocispec.Descriptor{MediaType: mt, Digest: digest.FromBytes(b), Size: int64(len(b))}
+	if err := s.Push(context.Background(), d, bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func manifest(t *testing.T, s *memory.Store, tag string, cfg ocispec.Descriptor, layers ...ocispec.Descriptor) {
+	t.Helper()
+	b, _ := json.Marshal(ocispec.Manifest{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageManifest, Config: cfg, Layers: layers})
+	d := put(t, s, ocispec.MediaTypeImageManifest, b)
+	if err := s.Tag(context.Background(), d, tag); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestResolveErrorsAndTitle(t *testing.T) {
+	s := memory.New()
+	cfg := put(t, s, artifact.Asset.ConfigMediaType(), []byte(`{"name":"a","version":"1.0.0"}`))
+	noVer := put(t, s, artifact.Asset.ConfigMediaType(), []byte(`{"name":"a"}`))
+	layer := put(t, s, artifact.Asset.LayerMediaType(), []byte("layer"))
+	layer.Annotations = map[string]string{artifact.AnnotationTitle: "../../etc/evil.tar.gz"}
+	other := put(t, s, "application/vnd.oci.image.layer.v1.tar+gzip", []byte("other"))
+	manifest(t, s, "ok", cfg, layer)
+	manifest(t, s, "two", cfg, layer, layer)
+	manifest(t, s, "image", cfg, other)
+	manifest(t, s, "nover", noVer, layer)
+	ctx := context.Background()
+	a, err := Resolve(ctx, s, "ok", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Type != artifact.Asset || a.Config.Name != "a" || a.Title() != "evil.tar.gz" {
+		t.Errorf("artifact %+v title %q", a, a.Title())
+	}
+	for tag, want := range map[string]string{"two": "exactly one layer", "image": "not a Falco artifact type", "nover": "empty version", "missing": "not found"} {
+		if _, err := Resolve(ctx, s, tag, ""); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", tag, err, want)
+		}
+	}
+	dir := t.TempDir()
+	p, err := ToDir(ctx, s, a, dir)
+	if err != nil || p != filepath.Join(dir, "evil.tar.gz") {
+		t.Fatalf("ToDir = %s, %v", p, err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "layer" {
+		t.Errorf("content %q", b)
+	}
+	// A layer whose bytes do not match its digest is refused and nothing is left behind.
+	bad := *a
+	bad.Layer.Digest = digest.FromString("something else")
+	bad.Layer.Annotations = map[string]string{artifact.AnnotationTitle: "bad.tar.gz"}
+	if _, err := ToDir(ctx, s, &bad, dir); err == nil {
+		t.Error("mismatched layer accepted")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+}
