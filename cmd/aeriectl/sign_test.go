@@ -246,14 +246,12 @@ func TestMirrorTampering(t *testing.T) {
 	var mode atomic.Value
 	mode.Store("")
 	origin := &url.URL{Scheme: "http", Host: e.host}
-	proxy := httputil.NewSingleHostReverseProxy(origin)
-	director := proxy.Director
-	proxy.Director = func(r *http.Request) {
-		director(r)
-		if mode.Load() == "manifest" && strings.HasSuffix(r.URL.Path, "/manifests/1.0.0") {
-			r.URL.Path = strings.TrimSuffix(r.URL.Path, "1.0.0") + "6.6.6"
+	proxy := &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+		pr.SetURL(origin)
+		if mode.Load() == "manifest" && strings.HasSuffix(pr.Out.URL.Path, "/manifests/1.0.0") {
+			pr.Out.URL.Path = strings.TrimSuffix(pr.Out.URL.Path, "1.0.0") + "6.6.6"
 		}
-	}
+	}}
 	proxy.ModifyResponse = func(resp *http.Response) error {
 		if mode.Load() != "layer" || !strings.HasSuffix(resp.Request.URL.Path, "/blobs/"+layer) || resp.Request.Method != http.MethodGet {
 			return nil
