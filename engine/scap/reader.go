@@ -18,7 +18,7 @@ import (
 const (
 	maxBlockLen      = 1 << 30 // any block
 	maxEventBlockLen = 1 << 24 // event blocks without the large-payload flag
-	readBufferSize   = 1 << 20
+	readBufferSize   = 1 << 16
 )
 
 // BlockStat counts the blocks of one type.
