@@ -31,21 +31,22 @@ type BlockStat struct {
 
 // Reader reads a .scap capture. It is not safe for concurrent use.
 type Reader struct {
-	br     *bufio.Reader
-	gz     *gzip.Reader
-	file   *os.File
-	gzip   bool
-	off    int64 // offset of the next block in the decompressed stream
-	hdr    [8]byte
-	buf    []byte
-	ev     event.Event
-	num    int64
-	meta   Metadata
-	stats  []BlockStat
-	idx    map[uint32]int
-	skips  int64
-	err    error // sticky: io.EOF or a *FormatError
-	events bool  // an event block has been seen
+	br       *bufio.Reader
+	gz       *gzip.Reader
+	file     *os.File
+	gzip     bool
+	off      int64 // offset of the next block in the decompressed stream
+	hdr      [8]byte
+	buf      []byte
+	ev       event.Event
+	num      int64
+	meta     Metadata
+	stats    []BlockStat
+	idx      map[uint32]int
+	lastStat int // index in stats of the last block type counted
+	skips    int64
+	err      error // sticky: io.EOF or a *FormatError
+	events   bool  // an event block has been seen
 
 	pending    bool // a block has been read by NewReader and awaits Next
 	pendType   uint32
@@ -260,6 +261,11 @@ func (r *Reader) checkTrailer(b []byte, typ, length uint32, off int64) ([]byte, 
 }
 
 func (r *Reader) count(typ, length uint32) {
+	if n := len(r.stats); n > 0 && r.stats[r.lastStat].Type == typ {
+		r.stats[r.lastStat].Count++
+		r.stats[r.lastStat].Bytes += int64(length)
+		return
+	}
 	i, ok := r.idx[typ]
 	if !ok {
 		i = len(r.stats)
@@ -268,6 +274,7 @@ func (r *Reader) count(typ, length uint32) {
 	}
 	r.stats[i].Count++
 	r.stats[i].Bytes += int64(length)
+	r.lastStat = i
 }
 
 // readBlock reads and parses a non-event block.

@@ -39,6 +39,7 @@ type Writer struct {
 	rec    []byte
 	params [][]byte
 	last   map[int64]event.Type // the last event type written per thread, for OldEnterEvents
+	zeros  [16]byte             // zero values of enter parameters the exit event lacks
 	err    error
 }
 
@@ -407,7 +408,7 @@ func (w *Writer) writeOldEnter(e *event.Event) error {
 	for _, p := range ei.Params {
 		v := e.ParamByName(p.Name)
 		if v == nil {
-			v = make([]byte, p.Type.Size())
+			v = w.zeros[:p.Type.Size()]
 		}
 		w.params = append(w.params, v)
 	}
