@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -316,6 +317,34 @@ func TestKeyless(t *testing.T) {
 		v = mustVerifier(t, []verify.Rule{{Name: "offline-root", Match: "**", Require: true, TrustedRoot: fs.rootFile}}, ix)
 		if _, err := v.Check(ctx, repo, ref, desc); err != nil {
 			t.Fatalf("Check: %v", err)
+		}
+	})
+
+	t.Run("online trusted root only when a rule opts in", func(t *testing.T) {
+		desc := pushArtifact(t, repo, "5", "rules via tuf")
+		if _, err := sign.AttachBundle(ctx, repo, desc, fs.signBundle(t, desc, testSubject, testIssuer, soon), sign.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		fetched := 0
+		fetch := func(context.Context) (root.TrustedMaterial, error) {
+			fetched++
+			return root.NewTrustedRootFromPath(fs.rootFile)
+		}
+		id := []verify.Identity{{Subject: testSubject, Issuer: testIssuer}}
+		if _, err := verify.New(ctx, []verify.Rule{{Match: "**", Identities: id, TrustedRoot: fs.rootFile}}, nil, verify.Options{FetchTrustedRoot: fetch}); err != nil || fetched != 0 {
+			t.Fatalf("pinned root: err %v, fetched %d times", err, fetched)
+		}
+		v, err := verify.New(ctx, []verify.Rule{{Name: "tuf", Match: "**", Identities: id, TUF: true}}, nil, verify.Options{FetchTrustedRoot: fetch})
+		if err != nil || fetched != 1 {
+			t.Fatalf("tuf: err %v, fetched %d times", err, fetched)
+		}
+		if _, err := v.Check(ctx, repo, ref, desc); err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+		_, err = verify.New(ctx, []verify.Rule{{Name: "tuf", Match: "**", Identities: id, TUF: true}}, nil,
+			verify.Options{FetchTrustedRoot: func(context.Context) (root.TrustedMaterial, error) { return nil, errors.New("offline") }})
+		if err == nil || !strings.Contains(err.Error(), `policy rule "tuf": fetch Sigstore trusted root (tuf): offline`) {
+			t.Fatalf("New with failing fetch: %v", err)
 		}
 	})
 

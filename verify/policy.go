@@ -81,7 +81,9 @@ type IndexRule struct {
 	// Repository is "registry/repository" of the entry.
 	Repository string `json:"-" yaml:"-"`
 
-	Key                         string `json:"key,omitempty" yaml:"key,omitempty"`
+	Key string `json:"key,omitempty" yaml:"key,omitempty"`
+	// IgnoreTlog is read for compatibility and changes nothing: keys are always checked without a
+	// transparency log (offline), keyless certificates always with one (their only time evidence).
 	IgnoreTlog                  bool   `json:"ignore-tlog,omitempty" yaml:"ignore-tlog,omitempty"`
 	CertificateIdentity         string `json:"certificate-identity,omitempty" yaml:"certificate-identity,omitempty"`
 	CertificateIdentityRegexp   string `json:"certificate-identity-regexp,omitempty" yaml:"certificate-identity-regexp,omitempty"`

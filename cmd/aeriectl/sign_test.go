@@ -102,16 +102,22 @@ func (e *trustEnv) run(t *testing.T, args ...string) (int, string, string) {
 // push publishes a rules file artifact name:version, optionally depending on dep.
 func (e *trustEnv) push(t *testing.T, name, version, rules string, deps ...string) {
 	t.Helper()
-	f := filepath.Join(t.TempDir(), name+".yaml")
+	e.pushRepo(t, "falco/"+name, version, rules, deps...)
+}
+
+// pushRepo publishes a rules file artifact to repo (a path under the registry).
+func (e *trustEnv) pushRepo(t *testing.T, repo, version, rules string, deps ...string) {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), filepath.Base(repo)+".yaml")
 	if err := os.WriteFile(f, []byte(rules), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"registry", "push", e.host + "/falco/" + name + ":" + version, f, "--type", "rulesfile", "--version", version}
+	args := []string{"registry", "push", e.host + "/" + repo + ":" + version, f, "--type", "rulesfile", "--version", version}
 	for _, d := range deps {
 		args = append(args, "--depends-on", d)
 	}
 	if code, out, errs := e.run(t, args...); code != 0 {
-		t.Fatalf("push %s: exit %d\n%s%s", name, code, out, errs)
+		t.Fatalf("push %s: exit %d\n%s%s", repo, code, out, errs)
 	}
 }
 
@@ -149,6 +155,20 @@ func TestSignVerifyInstall(t *testing.T) {
 	if got := installed(t, e.rulesDir); len(got) != 0 {
 		t.Fatalf("unsigned install left files: %v", got)
 	}
+	pullDir := t.TempDir()
+	code, _, errs = e.run(t, "registry", "pull", ref, "--dest-dir", pullDir)
+	if code != 1 || !strings.Contains(errs, "no signature found") {
+		t.Fatalf("pull unsigned: exit %d\n%s", code, errs)
+	}
+	if got := installed(t, pullDir); len(got) != 0 {
+		t.Fatalf("unsigned pull wrote files: %v", got)
+	}
+	// A repository no rule or index entry covers: verify says nothing was verified and fails.
+	e.pushRepo(t, "elsewhere/rules", "1.0.0", rulesYAML)
+	code, out, errs := e.run(t, "artifact", "verify", e.host+"/elsewhere/rules:1.0.0")
+	if code != 1 || !strings.Contains(out, "not verified") || !strings.Contains(errs, "nothing was verified") {
+		t.Fatalf("verify uncovered: exit %d\n%s%s", code, out, errs)
+	}
 
 	// Sign both layouts; verify reports both.
 	for _, extra := range [][]string{nil, {"--bundle"}} {
@@ -157,7 +177,7 @@ func TestSignVerifyInstall(t *testing.T) {
 			t.Fatalf("sign %v: exit %d\n%s%s", extra, code, out, errs)
 		}
 	}
-	code, out, errs := e.run(t, "artifact", "verify", ref, "-o", "json")
+	code, out, errs = e.run(t, "artifact", "verify", ref, "-o", "json")
 	if code != 0 {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
