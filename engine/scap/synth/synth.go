@@ -87,6 +87,9 @@ func New(opts Options) *Generator {
 	return &Generator{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), ts: opts.StartTs, cpus: opts.CPUs, nextID: 10000}
 }
 
+// appendFlags is O_WRONLY|O_CREAT|O_APPEND in the drivers' PPM encoding.
+const appendFlags = 2 | 4 | 8
+
 var (
 	paths = []string{"/etc/passwd", "/etc/hosts", "/etc/ld.so.cache", "/lib/x86_64-linux-gnu/libc.so.6",
 		"/usr/share/zoneinfo/UTC", "/proc/self/status", "/var/log/nginx/access.log", "/tmp/build.lock",
@@ -198,8 +201,8 @@ func (g *Generator) webRequest() {
 	g.queue = append(g.queue,
 		g.ev(2000, event.SocketAccept4V6X, event.I64(fd), event.SockTupleInet(peer, local), event.U8(0), event.U32(0), event.U32(511), event.U32(0)),
 		g.ev(2000, event.SyscallReadX, event.I64(400), nil, event.I64(fd), event.U32(8192)),
-		g.ev(2000, event.SyscallOpenatV2E, event.I64(-100), event.CStr(p), event.U32(2|1024), event.U32(0o644)),
-		g.ev(2000, event.SyscallOpenatV2X, event.I64(fd+1), event.I64(-100), event.CStr(p), event.U32(2|1024), event.U32(0o644), event.U32(0x803), event.U64(77)),
+		g.ev(2000, event.SyscallOpenatV2E, event.I64(-100), event.CStr(p), event.U32(appendFlags), event.U32(0o644)),
+		g.ev(2000, event.SyscallOpenatV2X, event.I64(fd+1), event.I64(-100), event.CStr(p), event.U32(appendFlags), event.U32(0o644), event.U32(0x803), event.U64(77)),
 		g.ev(2000, event.SyscallWriteX, event.I64(180), nil, event.I64(fd+1), event.U32(180)),
 		g.ev(2000, event.SyscallCloseX, event.I64(0), event.I64(fd+1)),
 		g.ev(2000, event.SyscallWriteX, event.I64(612), nil, event.I64(fd), event.U32(612)),
