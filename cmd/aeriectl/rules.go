@@ -23,15 +23,7 @@ func newRulesCmd(a *app) *cobra.Command {
 // loadRules loads files in order into one ruleset, stopping after the first file that fails.
 func loadRules(cmd *cobra.Command, files []string) (*compile.Loader, []*lr.Result) {
 	l := compile.NewLoader(compile.Options{})
-	var results []*lr.Result
-	for _, f := range files {
-		res := l.LoadFile(cmd.Context(), f)
-		results = append(results, res)
-		if !res.Successful() {
-			break
-		}
-	}
-	return l, results
+	return l, l.LoadFiles(cmd.Context(), files)
 }
 
 func newRulesValidateCmd(a *app) *cobra.Command {

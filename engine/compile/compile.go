@@ -13,9 +13,11 @@ import (
 	"hash/maphash"
 	"net"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aerie-sec/aerie/engine"
 	"github.com/aerie-sec/aerie/engine/condition/ast"
@@ -196,9 +198,47 @@ func (l *Loader) Ruleset() *Ruleset { return l.ruleset }
 // Load reads one file into the collection and recompiles everything collected so far, as Falco's
 // load_rules does; compile warnings of earlier files' items are reported on this file's result.
 func (l *Loader) Load(ctx context.Context, name string, content []byte) *lr.Result {
-	res := &lr.Result{Name: name}
 	l.contents[name] = string(content)
-	if !l.coll.Read(ctx, name, content, res) {
+	return l.add(rules.Decode(ctx, name, content))
+}
+
+// File is a rules file's name and content.
+type File struct {
+	Name    string
+	Content []byte
+}
+
+// LoadAll loads files in order, as successive Load calls do, and stops after the first file with errors.
+// The files' YAML is decoded concurrently first; collection and compilation stay sequential.
+func (l *Loader) LoadAll(ctx context.Context, files []File) []*lr.Result {
+	docs := make([]*rules.Document, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		l.contents[f.Name] = string(f.Content)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			docs[i] = rules.Decode(ctx, f.Name, f.Content)
+			<-sem
+		}()
+	}
+	wg.Wait()
+	var out []*lr.Result
+	for _, d := range docs {
+		res := l.add(d)
+		out = append(out, res)
+		if !res.Successful() {
+			break
+		}
+	}
+	return out
+}
+
+func (l *Loader) add(d *rules.Document) *lr.Result {
+	res := &lr.Result{Name: d.Name()}
+	if !l.coll.Add(d, res) {
 		return res
 	}
 	for _, req := range l.coll.PluginRequirements[l.nreqs:] {
@@ -1203,7 +1243,7 @@ func (t *checker) values(n *ast.Check, lhs Operand, lit *Literal) error {
 	f, isField := lhs.(*FieldOperand)
 	for _, v := range lit.Values {
 		if isField && f.Field.Name == "evt.type" && !f.HasArg && (n.Op != "contains" && n.Op != "startswith" && n.Op != "endswith" && n.Op != "glob" && n.Op != "iglob" && n.Op != "icontains" && n.Op != "regex" && n.Op != "pmatch") {
-			if len(event.ByName(v)) == 0 {
+			if len(eventsByName()[v]) == 0 {
 				t.unknown = true
 				return t.errAt(n.RHS.Position(), "unknown event type "+v)
 			}

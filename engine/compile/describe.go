@@ -10,20 +10,34 @@ import (
 	lr "github.com/aerie-sec/aerie/engine/loadresult"
 )
 
-// LoadFile reads the file at path and loads it; a read failure is reported as LOAD_ERR_FILE_READ.
-func (l *Loader) LoadFile(ctx context.Context, path string) *lr.Result {
-	if err := ctx.Err(); err != nil {
-		res := &lr.Result{Name: path}
-		res.Add(lr.ErrFileRead, fmt.Sprintf("read rules file: %v", err), lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: path}))
-		return res
+// LoadFiles reads the files at paths and loads them in order, as LoadAll does. A file that cannot be read
+// is reported as LOAD_ERR_FILE_READ and ends the load.
+func (l *Loader) LoadFiles(ctx context.Context, paths []string) []*lr.Result {
+	var files []File
+	var readErr *lr.Result
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			readErr = fileReadError(p, err)
+			break
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			readErr = fileReadError(p, err)
+			break
+		}
+		files = append(files, File{Name: p, Content: b})
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		res := &lr.Result{Name: path}
-		res.Add(lr.ErrFileRead, fmt.Sprintf("read rules file: %v", err), lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: path}))
-		return res
+	results := l.LoadAll(ctx, files)
+	if readErr != nil && (len(results) == 0 || results[len(results)-1].Successful()) {
+		results = append(results, readErr)
 	}
-	return l.Load(ctx, path, b)
+	return results
+}
+
+func fileReadError(path string, err error) *lr.Result {
+	res := &lr.Result{Name: path}
+	res.Add(lr.ErrFileRead, fmt.Sprintf("read rules file: %v", err), lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: path}))
+	return res
 }
 
 // Description is what `falco -L -o json_output=true` reports for a ruleset.

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"math/bits"
+	"sync"
 
 	"github.com/aerie-sec/aerie/engine/event"
 )
@@ -10,6 +11,17 @@ import (
 type eventSet []uint64
 
 func newEventSet() eventSet { return make(eventSet, (int(event.MaxType)+63)/64) }
+
+// eventsByName maps event names to their codes (unused codes left out), built once from the event table.
+var eventsByName = sync.OnceValue(func() map[string][]event.Type {
+	m := map[string][]event.Type{}
+	for _, t := range event.Types() {
+		if info, ok := event.Lookup(t); ok && info.Flags&event.FlagUnused == 0 {
+			m[info.Name] = append(m[info.Name], t)
+		}
+	}
+	return m
+})
 
 func allEvents() eventSet {
 	s := newEventSet()
@@ -125,7 +137,7 @@ func evtVisit(e Expr, all eventSet, neg bool) eventSet {
 		}
 		named := newEventSet()
 		for _, v := range lit.Values {
-			for _, t := range event.ByName(v) {
+			for _, t := range eventsByName()[v] {
 				named.add(t)
 			}
 		}

@@ -115,23 +115,28 @@ func (f *file) ctx(parent lr.Context, n *yaml.Node, t lr.ItemType, name string) 
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// Read reads one rules file into the collection and records its errors and warnings in res. Reading stops
-// at the first error, as Falco's does; it reports whether the file was read without error.
-func (c *Collection) Read(ctx context.Context, name string, content []byte, res *lr.Result) bool {
-	f := &file{name: name, src: content, res: res}
-	f.lines = append(f.lines, 0)
-	for i, b := range content {
-		if b == '\n' {
-			f.lines = append(f.lines, i+1)
-		}
-	}
-	f.root = lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: name})
-	var docs []*yaml.Node
+// Document is a rules file decoded from YAML but not yet collected. Decoding is independent of the
+// collection, so several files may be decoded concurrently and then added in order.
+type Document struct {
+	name string
+	src  []byte
+	docs []*yaml.Node
+	// err is the decoding error, reported when the document is added.
+	err *loadError
+}
+
+// Name returns the file name.
+func (d *Document) Name() string { return d.name }
+
+// Decode decodes a rules file's YAML documents.
+func Decode(ctx context.Context, name string, content []byte) *Document {
+	d := &Document{name: name, src: content}
+	f := newFile(name, content, nil)
 	dec := yaml.NewDecoder(bytes.NewReader(content))
 	for {
 		if err := ctx.Err(); err != nil {
-			res.Add(lr.ErrFileRead, fmt.Sprintf("read rules: %v", err), f.root)
-			return false
+			d.err = &loadError{lr.ErrFileRead, fmt.Sprintf("read rules: %v", err), f.root}
+			return d
 		}
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -145,11 +150,40 @@ func (c *Collection) Read(ctx context.Context, name string, content []byte, res 
 				l, _ := strconv.Atoi(m[1])
 				p = f.posAt(l, 1)
 			}
-			res.Add(lr.ErrYAMLParse, msg, f.root.With(lr.ItemRulesContent, "", p))
-			return false
+			d.err = &loadError{lr.ErrYAMLParse, msg, f.root.With(lr.ItemRulesContent, "", p)}
+			return d
 		}
-		docs = append(docs, &doc)
+		d.docs = append(d.docs, &doc)
 	}
+	return d
+}
+
+func newFile(name string, content []byte, res *lr.Result) *file {
+	f := &file{name: name, src: content, res: res}
+	f.lines = make([]int, 1, bytes.Count(content, []byte{'\n'})+1)
+	for i, b := range content {
+		if b == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	f.root = lr.Context{}.With(lr.ItemRulesContent, "", lr.Position{Name: name})
+	return f
+}
+
+// Read reads one rules file into the collection and records its errors and warnings in res. Reading stops
+// at the first error, as Falco's does; it reports whether the file was read without error.
+func (c *Collection) Read(ctx context.Context, name string, content []byte, res *lr.Result) bool {
+	return c.Add(Decode(ctx, name, content), res)
+}
+
+// Add collects a decoded file, as Read does.
+func (c *Collection) Add(d *Document, res *lr.Result) bool {
+	if d.err != nil {
+		res.Add(d.err.code, d.err.msg, d.err.ctx)
+		return false
+	}
+	f := newFile(d.name, d.src, res)
+	docs := d.docs
 	for _, doc := range docs {
 		n := doc
 		if n.Kind == yaml.DocumentNode {
