@@ -6,6 +6,8 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/aerie-sec/aerie/engine/event"
 )
 
 // Flavor names the attach method the probe ended up using.
@@ -72,7 +74,10 @@ type Reader struct{}
 func (*Probe) NewReader(ReaderOptions) (*Reader, error) { return nil, ErrNotSupported }
 
 // Next returns ErrNotSupported on this platform.
-func (*Reader) Next(context.Context) ([]byte, error) { return nil, ErrNotSupported }
+func (*Reader) Next(context.Context) (*event.Event, error) { return nil, ErrNotSupported }
+
+// NextRaw returns ErrNotSupported on this platform.
+func (*Reader) NextRaw(context.Context) ([]byte, error) { return nil, ErrNotSupported }
 
 // Close does nothing on this platform.
 func (*Reader) Close() error { return nil }

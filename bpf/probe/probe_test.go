@@ -1,3 +1,5 @@
+//go:build linux && amd64
+
 package probe_test
 
 import (
@@ -92,7 +94,7 @@ func newHarness(t *testing.T, opts probe.Options) *harness {
 // next decodes the next event and checks it against the event table: known type, the table's parameter
 // count, and fixed-size parameters either empty or of their size.
 func (h *harness) next(ctx context.Context) (*event.Event, error) {
-	raw, err := h.r.Next(ctx)
+	raw, err := h.r.NextRaw(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/cilium/ebpf/ringbuf"
+
+	"github.com/aerie-sec/aerie/engine/event"
 )
 
 // ReaderOptions configure a Reader. The zero value is valid.
@@ -48,6 +50,9 @@ type Reader struct {
 	cur *batch
 	idx int
 	off int
+
+	ev  event.Event
+	num int64
 }
 
 // NewReader starts draining the probe's ring buffer. Close stops it.
@@ -150,10 +155,25 @@ func (r *Reader) drain() {
 	}
 }
 
-// Next returns the next raw event record: exactly a .scap event (header, lengths, values). The slice is valid
-// until the following call. Next returns the context's error when ctx ends and an error wrapping
+// Next returns the next event, decoded with engine/event; it is valid until the following call (the Source
+// contract of package engine). Events are numbered from 1 in arrival order.
+func (r *Reader) Next(ctx context.Context) (*event.Event, error) {
+	raw, err := r.NextRaw(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.ev.Decode(raw); err != nil {
+		return nil, fmt.Errorf("decode probe event %d: %w", r.num+1, err)
+	}
+	r.num++
+	r.ev.Num = r.num
+	return &r.ev, nil
+}
+
+// NextRaw returns the next raw event record: exactly a .scap event (header, lengths, values). The slice is
+// valid until the following call. It returns the context's error when ctx ends and an error wrapping
 // os.ErrClosed after Close.
-func (r *Reader) Next(ctx context.Context) ([]byte, error) {
+func (r *Reader) NextRaw(ctx context.Context) ([]byte, error) {
 	for r.cur == nil || r.idx >= len(r.cur.ends) {
 		if r.cur != nil {
 			select {

@@ -4,14 +4,16 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/aerie-sec/aerie/engine/event"
 )
 
 // Syscall describes one x86_64 syscall the probe reports, with the event codes it emits.
 type Syscall struct {
 	Name  string
 	Nr    uint32
-	Exit  uint16 // exit event code (PPME_*_X)
-	Enter uint16 // enter event code emitted for TOCTOU safety, 0 when exit-only
+	Exit  event.Type // exit event code (PPME_*_X)
+	Enter event.Type // enter event code emitted for TOCTOU safety, 0 when exit-only
 	prog  string // tail-called exit program, without the flavor prefix
 }
 
@@ -104,15 +106,15 @@ var syscalls = []Syscall{
 func Syscalls() []Syscall { return slices.Clone(syscalls) }
 
 // EventTypes returns every event code the probe can emit, sorted.
-func EventTypes() []uint16 {
-	set := map[uint16]bool{eventProcexit: true, eventExecveX: true}
+func EventTypes() []event.Type {
+	set := map[event.Type]bool{eventProcexit: true, eventExecveX: true}
 	for _, s := range syscalls {
 		set[s.Exit] = true
 		if s.Enter != 0 {
 			set[s.Enter] = true
 		}
 	}
-	out := make([]uint16, 0, len(set))
+	out := make([]event.Type, 0, len(set))
 	for t := range set {
 		out = append(out, t)
 	}
@@ -158,9 +160,9 @@ func AllInterest() Interest {
 
 // InterestFor returns the state set plus every syscall whose enter or exit event code is in types,
 // as Falco's adaptive syscall selection does for a ruleset's event types.
-func InterestFor(types []uint16) Interest {
+func InterestFor(types []event.Type) Interest {
 	in := StateInterest()
-	want := map[uint16]bool{}
+	want := map[event.Type]bool{}
 	for _, t := range types {
 		want[t] = true
 	}
