@@ -410,7 +410,7 @@ func (c *compiler) run() (*Ruleset, error) {
 				return x
 			}
 			return nil
-		}, m.text, m.spec.CondCtx)
+		}, m.text, m.spec.Ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -774,7 +774,7 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 	if err != nil {
 		return nil, syntaxError(err, spec.CondCtx, text)
 	}
-	expanded, macros, err := c.expand(parsed, func(n string) *compiledMacro { return c.macroIx[n] }, text, spec.CondCtx)
+	expanded, macros, err := c.expand(parsed, func(n string) *compiledMacro { return c.macroIx[n] }, text, spec.Ctx)
 	if err != nil {
 		return nil, err
 	}
