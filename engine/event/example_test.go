@@ -21,3 +21,17 @@ func ExampleFlagTable_Format() {
 	fmt.Println(event.FileFlags.Format(4097))
 	// Output: 4097(O_RDONLY|O_CLOEXEC)
 }
+
+func ExampleDecode() {
+	// A raw openat exit record, as a .scap event block or the eBPF probe carries it.
+	raw, _ := event.AppendRecord(nil, 1767225600000000000, 4242, event.SyscallOpenatV2X,
+		event.I64(3), event.I64(-100), event.CStr("/etc/shadow"), event.U32(4097), event.U32(0), event.U32(0x803), event.U64(99))
+	e, err := event.Decode(raw)
+	if err != nil {
+		panic(err)
+	}
+	flags, _ := e.Uint(e.ParamIndex("flags"))
+	fd, _ := e.Int(0)
+	fmt.Println(e.TID, e.Name(), e.Dir(), fd, e.Str(e.ParamIndex("name")), event.FileFlags.Format(uint32(flags)))
+	// Output: 4242 openat < 3 /etc/shadow 4097(O_RDONLY|O_CLOEXEC)
+}
