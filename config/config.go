@@ -97,10 +97,10 @@ type Policy struct {
 // PolicyRule requires signatures for references matching a pattern.
 type PolicyRule struct {
 	Name        string           `yaml:"name"`
-	Match       string           `yaml:"match"`      // registry/repository glob, e.g. ghcr.io/falcosecurity/*
-	Require     bool             `yaml:"require"`    // a valid signature is mandatory
-	Keys        []string         `yaml:"keys"`       // cosign public key files
-	Identities  []PolicyIdentity `yaml:"identities"` // keyless identities
+	Match       string           `yaml:"match"`        // registry/repository glob, e.g. ghcr.io/falcosecurity/*
+	Require     bool             `yaml:"require"`      // a valid signature is mandatory
+	Keys        []string         `yaml:"keys"`         // cosign public key files
+	Identities  []PolicyIdentity `yaml:"identities"`   // keyless identities
 	TrustedRoot string           `yaml:"trusted_root"` // pinned Sigstore trusted_root.json for keyless identities (offline)
 	TUF         bool             `yaml:"tuf"`          // fetch Sigstore's trusted root over the network instead (opt-in)
 	Exempt      []string         `yaml:"exempt"`       // legacy digests accepted unsigned

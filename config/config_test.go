@@ -81,7 +81,7 @@ func TestPrecedence(t *testing.T) {
 
 func TestEnvErrors(t *testing.T) {
 	for env, want := range map[string]string{
-		"AERIE_LOG_LEVL":          "did you mean AERIE_LOG_LEVEL?",
+		"AERIE_LOG_LEVL":           "did you mean AERIE_LOG_LEVEL?",
 		"AERIE_ENGINE_BUFFER_SIZE": `invalid integer "x"`,
 	} {
 		_, err := Load("", MapEnv{env: "x", "HOME": t.TempDir()})
