@@ -14,7 +14,7 @@ type Syscall struct {
 	Nr    uint32
 	Exit  event.Type // exit event code (PPME_*_X)
 	Enter event.Type // enter event code emitted for TOCTOU safety, 0 when exit-only
-	prog  string // tail-called exit program, without the flavor prefix
+	prog  string     // tail-called exit program, without the flavor prefix
 }
 
 // procexitSlot is the interest-map slot for the procexit event (not a syscall).

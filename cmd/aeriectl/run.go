@@ -1,0 +1,352 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aerie-sec/aerie/bpf/probe"
+	"github.com/aerie-sec/aerie/bpf/procscan"
+	"github.com/aerie-sec/aerie/engine"
+	"github.com/aerie-sec/aerie/engine/detect"
+	"github.com/aerie-sec/aerie/engine/eval"
+	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/output"
+	"github.com/aerie-sec/aerie/engine/rules"
+	"github.com/aerie-sec/aerie/engine/scap"
+	"github.com/aerie-sec/aerie/engine/state"
+)
+
+type runFlags struct {
+	rules        []string
+	tags         []string
+	disabledTags []string
+	disabled     []string
+	allEvents    bool
+	minPriority  string
+	capture      string
+	duration     time.Duration
+	output       *string
+}
+
+func newRunCmd(a *app) *cobra.Command {
+	f := &runFlags{}
+	cmd := &cobra.Command{
+		Use:   "run [-r RULES]... [-t TAG]... [-T TAG]... [-D RULE]... [-A] [--min-priority P] [-o json] [--capture FILE] [--duration D]",
+		Short: "Detect live: load the eBPF probe and print the alerts Falco would raise for this host",
+		Long: `Load Aerie's CO-RE eBPF syscall probe, scan /proc for the processes already running, and evaluate every
+live event against the rules files given with -r (loaded in order; default engine.rules_files), printing
+alerts on stdout as Falco does: its text line, or with -o json its JSON alert. Runs until interrupted
+(SIGINT/SIGTERM) or for --duration; then prints Falco's per-rule summary and the probe's counters on stderr.
+
+Only the syscalls the loaded rules need, plus those the state tracking needs, pass the in-kernel filter.
+--capture FILE also records the live events, with the start-up process, fd and user lists, as a .scap
+capture that 'aeriectl replay' and sysdig read (gzip-compressed when FILE ends in .gz).
+
+Needs root and a kernel with BTF. Rule selection flags keep Falco's meanings, as in 'aeriectl replay'.`,
+		Args: cobra.NoArgs,
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files)")
+	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "run only rules with this tag (repeatable)")
+	fl.StringArrayVarP(&f.disabledTags, "disable-tag", "T", nil, "disable rules with this tag (repeatable)")
+	fl.StringArrayVarP(&f.disabled, "disable", "D", nil, "disable rules whose name contains this string (repeatable)")
+	fl.BoolVarP(&f.allEvents, "all-events", "A", false, "evaluate rules on every event type, including high-volume ones")
+	fl.StringVar(&f.minPriority, "min-priority", "", "lowest priority that raises alerts (default engine.min_priority, debug)")
+	fl.StringVar(&f.capture, "capture", "", "also record the live events to this .scap file")
+	fl.DurationVar(&f.duration, "duration", 0, "stop after this long (default: run until interrupted)")
+	f.output = outputFlag(cmd, "text")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runLive(cmd, a, f) }
+	return cmd
+}
+
+// buildRuleset loads, compiles and prepares the rules for evaluation, printing Falco's load errors.
+func buildRuleset(cmd *cobra.Command, a *app, f *runFlags) (*eval.Ruleset, error) {
+	ruleArgs := f.rules
+	if len(ruleArgs) == 0 && a.cfg != nil {
+		ruleArgs = a.cfg.Engine.RulesFiles
+	}
+	if len(ruleArgs) == 0 {
+		return nil, usageError{errors.New("no rules files: give -r FILE or set engine.rules_files")}
+	}
+	opts := eval.Options{Tags: f.tags, DisabledTags: f.disabledTags, Disabled: f.disabled, AllEvents: f.allEvents}
+	prio := f.minPriority
+	if prio == "" && a.cfg != nil {
+		prio = a.cfg.Engine.MinPriority
+	}
+	if prio != "" {
+		p, ok := rules.ParsePriority(prio)
+		if !ok {
+			return nil, usageError{fmt.Errorf("invalid --min-priority %q: want emergency, alert, critical, error, warning, notice, informational or debug", prio)}
+		}
+		opts.MinPriority, opts.LimitPriority = p, true
+	}
+	files, err := expandRules(ruleArgs)
+	if err != nil {
+		return nil, err
+	}
+	l, results := loadRules(cmd, files)
+	for _, r := range results {
+		if !r.Successful() {
+			fmt.Fprint(a.err, r.Text(l.Contents(), true))
+			return nil, exitError{exitFail}
+		}
+	}
+	rs, err := eval.New(l.Ruleset(), opts)
+	if errors.Is(err, eval.ErrTagConflict) {
+		return nil, usageError{err}
+	}
+	return rs, err
+}
+
+// rulesetTypes returns the event types the ruleset's rules can match.
+func rulesetTypes(rs *eval.Ruleset) []event.Type {
+	seen := map[event.Type]bool{}
+	var out []event.Type
+	for _, r := range rs.Rules() {
+		for _, t := range r.EventTypes {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// live is a loaded probe with its reader and the start-up snapshot.
+type live struct {
+	p    *probe.Probe
+	r    *probe.Reader
+	snap *procscan.Snapshot
+}
+
+// startLive loads the probe with the interest set, starts its reader and scans /proc. Errors name the
+// missing privilege or kernel feature.
+func startLive(ctx context.Context, a *app, in probe.Interest) (*live, error) {
+	p, err := probe.Load(probe.Options{Interest: in, IgnoreSelf: true, Logger: a.log})
+	switch {
+	case errors.Is(err, probe.ErrNotRoot):
+		return nil, fmt.Errorf("%w; run aeriectl as root", err)
+	case errors.Is(err, probe.ErrNoBTF):
+		return nil, fmt.Errorf("%w; live detection needs a kernel built with BTF", err)
+	case errors.Is(err, probe.ErrNotSupported):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("%w (is BPF restricted on this host, e.g. kernel.unprivileged_bpf_disabled, lockdown or a seccomp profile?)", err)
+	}
+	queue := 64
+	if a.cfg != nil && a.cfg.Engine.BufferSize > 0 {
+		queue = max(4, a.cfg.Engine.BufferSize/2048) // a batch holds about 2048 events
+	}
+	r, err := p.NewReader(probe.ReaderOptions{QueueBatches: queue})
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	// Scan after the probe is attached, so a process started in between is seen by one or the other.
+	snap, err := procscan.Scan(ctx, procscan.Options{})
+	if err != nil {
+		r.Close()
+		p.Close()
+		return nil, err
+	}
+	a.log.Info("live source ready", "flavor", p.Flavor(), "syscalls", len(in.Names()), "threads", len(snap.Threads), "fds", len(snap.FDs))
+	return &live{p: p, r: r, snap: snap}, nil
+}
+
+func (l *live) close() {
+	_ = l.r.Close()
+	_ = l.p.Close()
+}
+
+// seed loads the start-up snapshot into a state table.
+func (l *live) seed() *state.Table {
+	st := state.New(state.Options{})
+	for i := range l.snap.Users {
+		st.AddSnapshotUser(&l.snap.Users[i])
+	}
+	for i := range l.snap.Groups {
+		st.AddSnapshotGroup(&l.snap.Groups[i])
+	}
+	for i := range l.snap.Threads {
+		st.AddSnapshotThread(&l.snap.Threads[i])
+	}
+	for i := range l.snap.FDs {
+		st.AddSnapshotFD(&l.snap.FDs[i])
+	}
+	return st
+}
+
+// newCaptureWriter creates a .scap writer seeded with the snapshot; gzip when path ends in .gz.
+func (l *live) newCaptureWriter(path, host string) (*scap.Writer, *os.File, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create capture: %w", err)
+	}
+	w, err := scap.NewWriter(f, scap.WriterOptions{
+		Machine: &scap.MachineInfo{Hostname: host, NumCPUs: uint32(runtime.NumCPU())},
+		Threads: l.snap.Threads, FDs: l.snap.FDs, Users: l.snap.Users, Groups: l.snap.Groups,
+		Gzip: strings.HasSuffix(path, ".gz"),
+	})
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("write capture header: %w", err)
+	}
+	return w, f, nil
+}
+
+// liveSource ends the stream cleanly (io.EOF) when the run's context ends, and tees events to a capture.
+type liveSource struct {
+	r    *probe.Reader
+	w    *scap.Writer
+	keep func(*event.Event) uint32 // dump flags for the capture, or ^0 to leave the event out
+	werr error
+}
+
+func (s *liveSource) Next(ctx context.Context) (*event.Event, error) {
+	ev, err := s.r.Next(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, io.EOF
+		}
+		return nil, err
+	}
+	if s.w != nil && s.werr == nil {
+		flags := uint32(0)
+		if s.keep != nil {
+			flags = s.keep(ev)
+		}
+		if flags != ^uint32(0) {
+			ev.DumpFlags = flags
+			s.werr = s.w.Write(ev)
+			ev.DumpFlags = 0
+		}
+	}
+	return ev, nil
+}
+
+var _ engine.Source = (*liveSource)(nil)
+
+func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
+	format := *f.output
+	if !cmd.Flags().Changed("output") && a.cfg != nil && a.cfg.Engine.JSONOutput {
+		format = "json"
+	}
+	if format != "text" && format != "json" {
+		return usageError{fmt.Errorf("invalid output format %q: want text or json", format)}
+	}
+	if f.duration < 0 {
+		return usageError{errors.New("--duration must not be negative")}
+	}
+	rs, err := buildRuleset(cmd, a, f)
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	if f.duration > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, f.duration)
+		defer cancel()
+	}
+	l, err := startLive(ctx, a, probe.InterestFor(rulesetTypes(rs)))
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	host := hostname(a)
+	src := &liveSource{r: l.r}
+	var capFile *os.File
+	if f.capture != "" {
+		src.w, capFile, err = l.newCaptureWriter(f.capture, host)
+		if err != nil {
+			return err
+		}
+	}
+	eng := detect.New(rs, detect.Options{Hostname: host})
+	runner := eng.NewRunner(l.seed())
+	w := bufio.NewWriter(a.out)
+	counts := map[string]int{}
+	byPrio := map[rules.Priority]int{}
+	var order []string
+	var line []byte
+	oo := output.Options{Location: time.Local}
+	var werr error
+	total := 0
+	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
+	runErr := runner.Run(ctx, src, func(m *detect.Match) {
+		al := m.Rule.Alert(m.Ctx, host)
+		line = line[:0]
+		if format == "json" {
+			line, werr = output.AppendJSON(line, al, oo)
+		} else {
+			line = output.AppendText(line, al, oo)
+		}
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil && werr == nil {
+			werr = err
+		}
+		// Alerts are flushed at once: a live run is watched as it happens.
+		if err := w.Flush(); err != nil && werr == nil {
+			werr = err
+		}
+		if counts[al.Rule] == 0 {
+			order = append(order, al.Rule)
+		}
+		counts[al.Rule]++
+		byPrio[m.Rule.Priority]++
+		total++
+	})
+	if err := w.Flush(); err != nil && werr == nil {
+		werr = err
+	}
+	if capFile != nil {
+		cerr := src.w.Close()
+		if err := capFile.Close(); cerr == nil {
+			cerr = err
+		}
+		if err := errors.Join(src.werr, cerr); err != nil {
+			return fmt.Errorf("write capture %s: %w", f.capture, err)
+		}
+	}
+	printSummary(a.err, total, byPrio, order, counts)
+	printProbeStats(a, l.p, runner.Stats())
+	if runErr != nil {
+		return runErr
+	}
+	if werr != nil {
+		return fmt.Errorf("write alerts: %w", werr)
+	}
+	return nil
+}
+
+// printProbeStats reports what the probe delivered and, loudly, what it dropped.
+func printProbeStats(a *app, p *probe.Probe, rs detect.Stats) {
+	st, err := p.Stats()
+	if err != nil {
+		a.log.Warn("read probe counters", "err", err)
+		return
+	}
+	var events, drops uint64
+	for _, s := range st {
+		events += s.Events
+		drops += s.Drops
+	}
+	fmt.Fprintf(a.err, "Probe: %d events sent, %d dropped (ring buffer full); engine processed %d events\n", events, drops, rs.Events)
+	if drops > 0 {
+		for _, s := range st {
+			if s.Drops > 0 {
+				fmt.Fprintf(a.err, "   cpu %d: %d dropped\n", s.CPU, s.Drops)
+			}
+		}
+	}
+}
