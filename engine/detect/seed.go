@@ -69,7 +69,7 @@ func FilterFile(ctx context.Context, e *Engine, ex *eval.Expression, path string
 			return fmt.Errorf("replay %s: %w", path, err)
 		}
 		c := run.Step(ev)
-		if ex.Filter(c) {
+		if !Internal(ev) && ex.Filter(c) {
 			ok := true
 			line = line[:0]
 			if printAll {

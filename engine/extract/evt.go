@@ -49,6 +49,11 @@ func evtFields(m map[string]builder) {
 			return false
 		}
 		v.Str = info.Category.String()
+		if info.Category&(event.CategoryIORead|event.CategoryIOWrite|event.CategoryIOOther) != 0 &&
+			info.Category&^(event.CategoryIORead|event.CategoryIOWrite|event.CategoryIOOther) == 0 {
+			// I/O events take the category of the descriptor they use, as libsinsp reports them.
+			v.Str = ioCategory(c)
+		}
 		return true
 	})
 	m["evt.source"] = single(func(_ *Ctx, v *Value) bool { v.Str = "syscall"; return true })
@@ -271,9 +276,9 @@ func res(c *Ctx) (int64, bool) {
 	if info == nil || info.Dir != event.Exit || len(info.Params) == 0 {
 		return 0, false
 	}
-	switch info.Params[0].Type {
-	case event.ParamErrno, event.ParamFD, event.ParamPID:
-	default:
+	// The first parameter of an exit event is its return value whenever it is numeric (errno, fd, pid,
+	// or an address for brk/mmap), as libsinsp reads it.
+	if info.Params[0].Type.Size() == 0 {
 		return 0, false
 	}
 	return c.Ev.Int(0)
@@ -478,4 +483,21 @@ func (c *Ctx) unum(n uint64, name string, resolved bool) {
 		c.buf = append(c.buf, name...)
 		c.buf = append(c.buf, ')')
 	}
+}
+
+// ioCategory is the category of an I/O event: that of its descriptor.
+func ioCategory(c *Ctx) string {
+	fd := c.R.FD
+	if fd == nil {
+		return "unknown"
+	}
+	switch fd.Type {
+	case state.FDFile, state.FDFileV2, state.FDDirectory:
+		return "file"
+	case state.FDIPv4Socket, state.FDIPv6Socket, state.FDIPv4Server, state.FDIPv6Server:
+		return "net"
+	case state.FDFIFO, state.FDUnixSocket:
+		return "IPC"
+	}
+	return "other"
 }

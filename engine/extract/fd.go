@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/netip"
 	"strings"
 
 	"github.com/aerie-sec/aerie/engine/fields"
@@ -42,16 +43,37 @@ func fdFields(m map[string]builder) {
 		v.Int = c.R.FDNum
 		return true
 	})
-	m["fd.type"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Type.String(); return true })
-	m["fd.typechar"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool {
+	// A descriptor missing from the table (opened before the capture, say) still has a number, an empty
+	// name in the root directory, and type character 'o', as libsinsp reports it.
+	m["fd.typechar"] = single(func(c *Ctx, v *Value) bool {
+		if c.R.FD == nil {
+			if !c.R.HasFD {
+				return false
+			}
+			v.Str = "o"
+			return true
+		}
 		start := len(c.buf)
-		c.buf = append(c.buf, fd.Type.Char())
+		c.buf = append(c.buf, c.R.FD.Type.Char())
 		v.Str = c.str(start)
 		return true
 	})
-	m["fd.name"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Name; return true })
+	m["fd.type"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Type.String(); return true })
+	m["fd.name"] = single(func(c *Ctx, v *Value) bool {
+		if c.R.FD == nil {
+			v.Str = ""
+			return c.R.HasFD
+		}
+		v.Str = c.R.FD.Name
+		return true
+	})
 	m["fd.nameraw"] = m["fd.name"]
-	m["fd.directory"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
+	m["fd.directory"] = single(func(c *Ctx, v *Value) bool {
+		fd := c.R.FD
+		if fd == nil {
+			v.Str = "/"
+			return c.R.HasFD
+		}
 		if !fd.Type.IsFile() {
 			return false
 		}
@@ -191,6 +213,11 @@ func fdFields(m map[string]builder) {
 				if c.R.FD == nil || i > 1 {
 					return false
 				}
+				if fd := c.R.FD; isInet(fd) && !fd.ClientIP.IsValid() && !fd.ServerIP.IsValid() {
+					// an unconnected socket: both ends are still zero
+					v.IP, v.Uint = zeroAddr(fd), 0
+					return i == 0
+				}
 				if i == 0 {
 					return get(c.R.FD, eClient, v) || get(c.R.FD, eServer, v)
 				}
@@ -204,4 +231,11 @@ func fdFields(m map[string]builder) {
 	m["fd.ip"] = both(ipOf)
 	m["fd.net"] = both(ipOf)
 	m["fd.port"] = both(portOf)
+}
+
+func zeroAddr(fd *state.FD) netip.Addr {
+	if fd.Type == state.FDIPv6Socket || fd.Type == state.FDIPv6Server {
+		return netip.IPv6Unspecified()
+	}
+	return netip.IPv4Unspecified()
 }

@@ -215,6 +215,12 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 	}
 	switch h.op {
 	case opEnter:
+		if ev.Name() == "socket" {
+			th.enterSock[0], _ = uintParam(ev, h, kDomain)
+			th.enterSock[1], _ = uintParam(ev, h, kSockType)
+			th.enterSock[2], _ = uintParam(ev, h, kProto)
+			th.enterType = ev.Type
+		}
 		if h.has(kFilename) {
 			th.enterFilename = tb.intern(ev.Bytes(int(h.idx[kFilename])))
 			th.enterType = ev.Type
@@ -524,7 +530,7 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	if !ok {
 		fd, ok = intParam(ev, h, kRes)
 	}
-	if !ok || fd < 0 || !h.has(kName) {
+	if !ok || !h.has(kName) {
 		return
 	}
 	name := ev.Bytes(int(h.idx[kName]))
@@ -552,6 +558,14 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	if v, ok := uintParam(ev, h, kDev); ok {
 		f.Dev = uint32(v)
 	}
+	if fd < 0 {
+		// A failed open is described by a descriptor that never enters the table, as libsinsp does, so
+		// rules on failed opens see fd.name.
+		tb.failed = *f
+		tb.pool.put(f)
+		r.FD, r.FDNum, r.HasFD = &tb.failed, fd, true
+		return
+	}
 	th.files.Add(f)
 	r.FD, r.FDNum, r.HasFD = f, fd, true
 }
@@ -573,9 +587,12 @@ func (tb *Table) socket(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 		return
 	}
 	// Old captures carry domain/type/proto on the enter event only.
-	domain, _ := uintParam(ev, h, kDomain)
+	domain, ok1 := uintParam(ev, h, kDomain)
 	stype, _ := uintParam(ev, h, kSockType)
 	proto, _ := uintParam(ev, h, kProto)
+	if !ok1 && th.enterType == ev.Type-1 {
+		domain, stype, proto = th.enterSock[0], th.enterSock[1], th.enterSock[2]
+	}
 	f := tb.pool.get()
 	f.Num = fd
 	switch domain {

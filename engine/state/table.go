@@ -55,6 +55,7 @@ type Table struct {
 	lists   map[string][]string // interned NUL-separated lists
 	scratch []byte
 	pool    fdPool
+	failed  FD // the descriptor of the latest failed open
 }
 
 // New returns an empty table bounded by opts.

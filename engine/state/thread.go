@@ -55,6 +55,7 @@ type Thread struct {
 	enterType     event.Type
 	enterFD       int64
 	enterFilename string
+	enterSock     [3]uint64 // socket enter: domain, type, proto
 }
 
 // Files returns the process's descriptor table and working directory.
