@@ -13,6 +13,7 @@
 package install
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -30,6 +31,7 @@ import (
 	"time"
 
 	"oras.land/oras-go/v2"
+	"oras.land/oras-go/v2/content"
 
 	"github.com/aerie-sec/aerie/artifact"
 	"github.com/aerie-sec/aerie/artifact/pull"
@@ -133,6 +135,14 @@ func Install(ctx context.Context, items []Item, opts Options) ([]Installed, erro
 			return nil, err
 		}
 		staged = append(staged, s)
+	}
+	// One durability barrier for everything staged (generations, state files), then the swaps:
+	// one syncfs per file system costs far less than an fsync per file and directory.
+	synced := map[uint64]bool{}
+	for _, s := range staged {
+		if err := syncFS(s.mgmt, synced); err != nil {
+			return nil, err
+		}
 	}
 	var out []Installed
 	for _, s := range staged {
@@ -299,38 +309,48 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 	if err := os.RemoveAll(filepath.Join(mgmt, s.genName+".x")); err != nil {
 		return nil, fmt.Errorf("remove staging: %w", err)
 	}
-	if err := syncTree(gen); err != nil {
-		return nil, err
-	}
 	b, err := json.MarshalIndent(s.next, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode install state: %w", err)
 	}
-	if err := writeSync(filepath.Join(mgmt, s.genName+".json"), b); err != nil {
-		return nil, err
+	if err := os.WriteFile(filepath.Join(mgmt, s.genName+".json"), b, 0o644); err != nil {
+		return nil, fmt.Errorf("write install state: %w", err)
 	}
-	return s, syncDir(mgmt)
+	return s, nil
 }
 
 func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits) ([]string, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(sub), "layer-*")
-	if err != nil {
-		return nil, fmt.Errorf("create layer file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	if err := pull.FetchLayer(ctx, it.Src, it.Artifact, tmp); err != nil {
-		return nil, err
-	}
-	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("rewind layer: %w", err)
-	}
 	root, err := os.OpenRoot(sub)
 	if err != nil {
 		return nil, fmt.Errorf("open staging root: %w", err)
 	}
 	defer root.Close()
-	return untar.Extract(ctx, tmp, root, lim)
+	// Stream: download, digest-check and extract at once; on a mismatch the staging is discarded.
+	rc, err := it.Src.Fetch(ctx, it.Artifact.Layer)
+	if err != nil {
+		return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, err)
+	}
+	defer rc.Close()
+	vr := content.NewVerifyReader(rc, it.Artifact.Layer)
+	files, err := untar.Extract(ctx, bufio.NewReaderSize(vr, 1<<20), root, lim)
+	if err != nil {
+		// A digest or size mismatch explains a broken archive better than the archive error.
+		if _, derr := io.Copy(io.Discard, vr); derr != nil {
+			return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, derr)
+		}
+		if verr := vr.Verify(); verr != nil {
+			return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, verr)
+		}
+		return nil, err
+	}
+	// Read what the tar reader left (padding, trailing blocks) so the whole blob is checked.
+	if _, err := io.Copy(io.Discard, vr); err != nil {
+		return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, err)
+	}
+	if err := vr.Verify(); err != nil {
+		return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, err)
+	}
+	return files, nil
 }
 
 // carryOver links (or copies) the regular files of src that keep() accepts into dst, keeping directories.
@@ -397,22 +417,6 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-func writeSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	return f.Close()
-}
-
 func syncDir(path string) error {
 	d, err := os.Open(path)
 	if err != nil {
@@ -423,25 +427,6 @@ func syncDir(path string) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return nil
-}
-
-func syncTree(root string) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || d.Type().IsRegular() {
-			f, err := os.Open(p)
-			if err != nil {
-				return fmt.Errorf("sync %s: %w", p, err)
-			}
-			defer f.Close()
-			if err := f.Sync(); err != nil {
-				return fmt.Errorf("sync %s: %w", p, err)
-			}
-		}
-		return nil
-	})
 }
 
 // cleanLeftovers removes generations, staging and state files other than the current generation's.

@@ -3,7 +3,8 @@
 // Only regular files and directories are accepted. Links, devices, FIFOs, set-user-ID, set-group-ID
 // and sticky bits, absolute names, names with ".." components, duplicate names and archives beyond
 // the entry and size caps are refused with an error naming the entry; the caller discards the
-// partial output (install extracts into a staging directory for that reason).
+// partial output (install extracts into a staging directory for that reason). Files are not synced
+// to disk: durability is the caller's (install syncs the file system once, before its swap).
 package untar
 
 import (
@@ -143,12 +144,9 @@ func writeFile(root *os.Root, name string, mode fs.FileMode, r io.Reader, size i
 	if err != nil {
 		return 0, err
 	}
-	n, err := io.Copy(f, io.LimitReader(r, size))
+	n, err := io.CopyBuffer(f, io.LimitReader(r, size), make([]byte, min(size+1, 1<<20)))
 	if err == nil && n != size {
 		err = io.ErrUnexpectedEOF
-	}
-	if err == nil {
-		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -400,7 +400,7 @@ type proxy struct {
 	count map[string]int
 }
 
-func newProxy(t *testing.T, target string, hook func(w http.ResponseWriter, r *http.Request) bool) *proxy {
+func newProxy(t testing.TB, target string, hook func(w http.ResponseWriter, r *http.Request) bool) *proxy {
 	t.Helper()
 	u, _ := url.Parse(target)
 	rp := httputil.NewSingleHostReverseProxy(u)

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"crypto/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/aerie-sec/aerie/internal/testenv"
+)
+
+// BenchmarkInstallVsORAS installs a rules file with one plugin dependency (resolved through an
+// index) with aeriectl, and pulls the same two artifacts with two `oras pull` runs, both as
+// separate processes through one counting proxy in front of docker-registry 2.8.
+//
+//	go test -run '^$' -bench InstallVsORAS -benchtime 20x ./cmd/aeriectl/
+func BenchmarkInstallVsORAS(b *testing.B) {
+	orasBin := testenv.Tool(b, "oras")
+	reg := testenv.DockerRegistry(b, testenv.RegistryOptions{})
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "aeriectl")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build aeriectl: %v\n%s", err, out)
+	}
+	px := newProxy(b, "http://"+reg.Host, nil)
+	e := newBenchEnv(b, dir, px.host)
+	rules := testenv.CorpusFile(b, "rules", "falco_rules.yaml")
+	plugin := filepath.Join(dir, "libbench.so")
+	blob := make([]byte, 4<<20)
+	_, _ = rand.Read(blob)
+	if err := os.WriteFile(plugin, blob, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	runBin(b, bin, e, "registry", "push", px.host+"/bench/plugin:1.0.0", plugin, "--type", "plugin", "--version", "1.0.0", "--platform", "linux/amd64", "--name", "benchplugin")
+	runBin(b, bin, e, "registry", "push", px.host+"/bench/rules:1.0.0", rules, "--type", "rulesfile", "--version", "1.0.0", "--name", "benchrules", "--depends-on", "benchplugin:1.0.0", "--requires", "engine_version_semver:0.57.0")
+
+	b.Run("aeriectl-install", func(b *testing.B) {
+		px.reset()
+		for i := 0; i < b.N; i++ {
+			out := filepath.Join(dir, "aerie", "r")
+			_ = os.RemoveAll(filepath.Join(dir, "aerie"))
+			runBin(b, bin, e, "artifact", "install", "benchrules:1.0.0", "--no-verify", "--platform", "linux/amd64",
+				"--rulesfiles-dir", out, "--plugins-dir", filepath.Join(dir, "aerie", "p"))
+		}
+		b.ReportMetric(float64(px.total())/float64(b.N), "requests/op")
+	})
+	b.Run("oras-pull-x2", func(b *testing.B) {
+		px.reset()
+		for i := 0; i < b.N; i++ {
+			out := filepath.Join(dir, "oras")
+			_ = os.RemoveAll(out)
+			for _, args := range [][]string{
+				{"pull", "--plain-http", "-o", filepath.Join(out, "r"), px.host + "/bench/rules:1.0.0"},
+				{"pull", "--plain-http", "--platform", "linux/amd64", "-o", filepath.Join(out, "p"), px.host + "/bench/plugin:1.0.0"},
+			} {
+				cmd := exec.Command(orasBin, args...)
+				cmd.Env = append(os.Environ(), "HOME="+dir)
+				if o, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("oras %v: %v\n%s", args, err, o)
+				}
+			}
+		}
+		b.ReportMetric(float64(px.total())/float64(b.N), "requests/op")
+	})
+	b.Logf("last request mix: %v", px.reset())
+}
+
+func runBin(b *testing.B, bin, cfg string, args ...string) {
+	b.Helper()
+	cmd := exec.Command(bin, append([]string{"--config", cfg, "--log-level", "error"}, args...)...)
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Dir(cfg))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("aeriectl %v: %v\n%s", args, err, out)
+	}
+}
+
+func newBenchEnv(b *testing.B, dir, host string) string {
+	b.Helper()
+	ix := filepath.Join(dir, "index.yaml")
+	idx := "- name: benchrules\n  type: rulesfile\n  registry: " + host + "\n  repository: bench/rules\n" +
+		"- name: benchplugin\n  type: plugin\n  registry: " + host + "\n  repository: bench/plugin\n"
+	cfg := "registry:\n  plain_http: [" + host + "]\n  credentials_file: " + dir + "/docker.json\n" +
+		"indexes:\n  - name: bench\n    url: file://" + ix + "\npaths:\n  cache_dir: " + dir + "/cache\n  state_dir: " + dir + "/state\n"
+	p := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(ix, []byte(idx), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
