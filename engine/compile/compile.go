@@ -54,7 +54,12 @@ type Rule struct {
 	OutputText string
 	// Info lists what the condition and output use, as `falco -L` reports it.
 	Info Info
+
+	expanded ast.Expr
 }
+
+// ConditionCompiled renders the expanded condition (macros inlined, lists substituted).
+func (r *Rule) ConditionCompiled() string { return ast.String(r.expanded) }
 
 // EventNames returns the distinct event names of the rule's event types.
 func (r *Rule) EventNames() []string { return eventNames(r.EventTypes) }
@@ -89,10 +94,19 @@ type Macro struct {
 	resolved ast.Expr
 	lists    []string
 	macros   []string
+	all      eventSet
 }
 
 // Info returns the fields, operators, lists and macros the macro uses (with nested macros expanded).
 func (m *Macro) Info() Info { return exprInfo(m.resolved, m.lists, m.macros) }
+
+// ConditionCompiled renders the macro's expanded condition.
+func (m *Macro) ConditionCompiled() string { return ast.String(m.resolved) }
+
+// EventNames returns the distinct names of the event types the macro's condition can match, by code.
+func (m *Macro) EventNames() []string {
+	return eventNames(astEventTypes(m.resolved, m.all, false).types())
+}
 
 // List is a compiled list: items with earlier lists expanded.
 type List struct {
@@ -438,7 +452,7 @@ func (c *compiler) run() (*Ruleset, error) {
 			c.res.Add(lr.WarnUnusedMacro, "Macro not referred to by any other rule/macro", m.spec.Ctx)
 		}
 		rs.Macros = append(rs.Macros, &Macro{Name: m.spec.Name, Condition: m.spec.Condition, Used: m.used,
-			resolved: m.resolved, lists: m.lists, macros: m.macros})
+			resolved: m.resolved, lists: m.lists, macros: m.macros, all: c.l.all})
 	}
 	for i, l := range c.lists {
 		if !l.used && !c.listUsed[l.name] {
@@ -780,7 +794,8 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 	}
 	r := &Rule{Name: spec.Name, Desc: spec.Desc, Priority: spec.Priority, Source: spec.Source, Tags: spec.Tags,
 		Enabled: spec.Enabled, WarnEvttypes: spec.WarnEvttypes, SkipIfUnknownFilter: spec.SkipIfUnknownFilter,
-		Capture: spec.Capture, CaptureDuration: spec.CaptureDuration, SourceCondition: spec.Condition, ConditionText: text, OutputText: spec.Output}
+		Capture: spec.Capture, CaptureDuration: spec.CaptureDuration, SourceCondition: spec.Condition, ConditionText: text, OutputText: spec.Output,
+		expanded: expanded}
 	if r.Tags == nil {
 		r.Tags = []string{}
 	}

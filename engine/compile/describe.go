@@ -83,8 +83,10 @@ type MacroDescription struct {
 		Condition string `json:"condition"`
 	} `json:"info"`
 	Details struct {
+		ConditionCompiled  string   `json:"condition_compiled"`
 		ConditionFields    []string `json:"condition_fields"`
 		ConditionOperators []string `json:"condition_operators"`
+		Events             []string `json:"events"`
 		Lists              []string `json:"lists"`
 		Macros             []string `json:"macros"`
 		Plugins            []string `json:"plugins"`
@@ -95,15 +97,14 @@ type MacroDescription struct {
 // RuleDescription describes a rule.
 type RuleDescription struct {
 	Info struct {
-		Name       string   `json:"name"`
-		Condition  string   `json:"condition"`
-		Desc       string   `json:"description"`
-		Output     string   `json:"output"`
-		Priority   string   `json:"priority"`
-		Source     string   `json:"source"`
-		Enabled    bool     `json:"enabled"`
-		Tags       []string `json:"tags"`
-		Exceptions []string `json:"exceptions"`
+		Name      string   `json:"name"`
+		Condition string   `json:"condition"`
+		Desc      string   `json:"description"`
+		Output    string   `json:"output"`
+		Priority  string   `json:"priority"`
+		Source    string   `json:"source"`
+		Enabled   bool     `json:"enabled"`
+		Tags      []string `json:"tags"`
 	} `json:"info"`
 	Details struct {
 		ConditionCompiled  string   `json:"condition_compiled"`
@@ -115,6 +116,7 @@ type RuleDescription struct {
 		ExceptionNames     []string `json:"exception_names"`
 		Lists              []string `json:"lists"`
 		Macros             []string `json:"macros"`
+		OutputCompiled     string   `json:"output_compiled"`
 		OutputFields       []string `json:"output_fields"`
 		Plugins            []string `json:"plugins"`
 	} `json:"details"`
@@ -152,6 +154,10 @@ func (rs *Ruleset) Describe() Description {
 		var md MacroDescription
 		info := m.Info()
 		md.Info.Name, md.Info.Condition = m.Name, m.Condition
+		md.Details.ConditionCompiled = m.ConditionCompiled()
+		ev := m.EventNames()
+		sort.Strings(ev)
+		md.Details.Events = nonNil(ev)
 		md.Details.ConditionFields = nonNil(info.ConditionFields)
 		md.Details.ConditionOperators = nonNil(info.ConditionOperators)
 		md.Details.Lists = nonNil(info.Lists)
@@ -164,8 +170,9 @@ func (rs *Ruleset) Describe() Description {
 		var rd RuleDescription
 		rd.Info.Name, rd.Info.Condition, rd.Info.Desc, rd.Info.Output = r.Name, r.SourceCondition, r.Desc, r.OutputText
 		rd.Info.Priority, rd.Info.Source, rd.Info.Enabled = r.Priority.String(), r.Source, r.Enabled
-		rd.Info.Tags, rd.Info.Exceptions = nonNil(r.Tags), nonNil(r.Info.ExceptionNames)
-		rd.Details.ConditionCompiled = r.ConditionText
+		rd.Info.Tags = nonNil(r.Tags)
+		rd.Details.ConditionCompiled = r.ConditionCompiled()
+		rd.Details.OutputCompiled = r.OutputText
 		rd.Details.ConditionFields = nonNil(r.Info.ConditionFields)
 		rd.Details.ConditionOperators = nonNil(r.Info.ConditionOperators)
 		ev := r.EventNames()

@@ -4,6 +4,9 @@ import (
 	"math/bits"
 	"sync"
 
+	"github.com/aerie-sec/aerie/engine/condition/ast"
+	"github.com/aerie-sec/aerie/engine/fields"
+
 	"github.com/aerie-sec/aerie/engine/event"
 )
 
@@ -149,6 +152,55 @@ func evtVisit(e Expr, all eventSet, neg bool) eventSet {
 	}
 	return all
 }
+
+// astEventTypes is eventTypes for an expanded but not type-checked condition (a macro's).
+func astEventTypes(e ast.Expr, all eventSet, neg bool) eventSet {
+	switch e := e.(type) {
+	case *ast.And, *ast.Or:
+		var list []ast.Expr
+		_, isAnd := e.(*ast.And)
+		if isAnd {
+			list = e.(*ast.And).List
+		} else {
+			list = e.(*ast.Or).List
+		}
+		var acc eventSet
+		for i, c := range list {
+			s := astEventTypes(c, all, neg)
+			switch {
+			case i == 0:
+				acc = s
+			case isAnd != neg:
+				acc = acc.intersect(s)
+			default:
+				acc = acc.union(s)
+			}
+		}
+		return acc
+	case *ast.Not:
+		return astEventTypes(e.X, all, !neg)
+	case *ast.Check:
+		f, ok := e.LHS.(*ast.Field)
+		if !ok || f.Name != "evt.type" || f.HasArg || e.Mod != "" {
+			return all
+		}
+		lit := &Literal{}
+		switch r := e.RHS.(type) {
+		case *ast.Str:
+			lit.Values = []string{r.Value}
+		case *ast.List:
+			for _, s := range r.Items {
+				lit.Values = append(lit.Values, s.Value)
+			}
+		default:
+			return all
+		}
+		return evtVisit(&Check{LHS: &FieldOperand{Ref: fields.Ref{Field: evtTypeField}}, Op: e.Op, RHS: lit}, all, neg)
+	}
+	return all
+}
+
+var evtTypeField = &fields.Field{Name: "evt.type", Type: fields.Charbuf}
 
 // eventNames returns the distinct names of the codes in s, in code order.
 func eventNames(types []event.Type) []string {
