@@ -140,19 +140,19 @@ func (s Sources) fetchOCI(ctx context.Context, ix config.Index, etag string) (Fe
 	if err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: %w", ix.Name, err)
 	}
-	root, err := t.Resolve(ctx, r.Reference())
+	root, err := t.GraphTarget.Resolve(ctx, r.Reference())
 	if err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: resolve %s: %w", ix.Name, r, err)
 	}
 	if etag != "" && root.Digest.String() == etag {
 		return Fetched{ETag: etag, NotModified: true}, nil
 	}
-	a, err := pull.Resolve(ctx, t, root.Digest.String(), "")
+	a, err := pull.Resolve(ctx, t.GraphTarget, root.Digest.String(), "")
 	if err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: %w", ix.Name, err)
 	}
 	var buf bytes.Buffer
-	if err := pull.FetchLayer(ctx, t, a, &buf); err != nil {
+	if err := pull.FetchLayer(ctx, t.GraphTarget, a, &buf, nil); err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: %w", ix.Name, err)
 	}
 	data, err := singleFile(&buf)

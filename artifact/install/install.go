@@ -53,6 +53,7 @@ type Options struct {
 	Verifier     artifact.Verifier        // must not be nil; use artifact.SkipVerify to skip explicitly
 	Limits       untar.Limits
 	Log          *slog.Logger
+	Progress     pull.Progress // download progress; nil means none
 }
 
 // Installed describes one installed artifact.
@@ -272,7 +273,7 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			return nil, fmt.Errorf("create staging directory: %w", err)
 		}
-		files, err := fetchExtract(ctx, it, sub, opts.Limits)
+		files, err := fetchExtract(ctx, it, sub, opts.Limits, opts.Progress)
 		if err != nil {
 			return nil, fmt.Errorf("install %s: %w", it.Ref, err)
 		}
@@ -319,7 +320,7 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 	return s, nil
 }
 
-func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits) ([]string, error) {
+func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits, progress pull.Progress) ([]string, error) {
 	root, err := os.OpenRoot(sub)
 	if err != nil {
 		return nil, fmt.Errorf("open staging root: %w", err)
@@ -331,7 +332,7 @@ func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits) ([
 		return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, err)
 	}
 	defer rc.Close()
-	vr := content.NewVerifyReader(rc, it.Artifact.Layer)
+	vr := content.NewVerifyReader(progress.Wrap(it.Artifact.Title(), it.Artifact.Layer.Size, rc), it.Artifact.Layer)
 	files, err := untar.Extract(ctx, bufio.NewReaderSize(vr, 1<<20), root, lim)
 	if err != nil {
 		// A digest or size mismatch explains a broken archive better than the archive error.

@@ -121,15 +121,27 @@ func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform s
 	return a, nil
 }
 
+// Progress wraps the stream of a layer being downloaded to report progress (a terminal bar);
+// nil means no reporting.
+type Progress func(name string, size int64, r io.Reader) io.Reader
+
+// Wrap applies p to r, or returns r when p is nil.
+func (p Progress) Wrap(name string, size int64, r io.Reader) io.Reader {
+	if p == nil {
+		return r
+	}
+	return p(name, size, r)
+}
+
 // FetchLayer streams the artifact's layer to w, checking its size and digest; on a mismatch the
 // error wraps content.ErrMismatchedDigest or content.ErrTrailingData and what was written must be discarded.
-func FetchLayer(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, w io.Writer) error {
+func FetchLayer(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, w io.Writer, progress Progress) error {
 	rc, err := src.Fetch(ctx, a.Layer)
 	if err != nil {
 		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
 	}
 	defer rc.Close()
-	vr := content.NewVerifyReader(rc, a.Layer)
+	vr := content.NewVerifyReader(progress.Wrap(a.Title(), a.Layer.Size, rc), a.Layer)
 	if _, err := io.Copy(w, vr); err != nil {
 		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
 	}
@@ -141,7 +153,7 @@ func FetchLayer(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, w io.
 
 // ToDir writes the artifact's layer tarball, unextracted, into dir under its title, as falcoctl's
 // registry pull does. The file appears only once complete and digest-checked. It returns its path.
-func ToDir(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, dir string) (string, error) {
+func ToDir(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, dir string, progress Progress) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create %s: %w", dir, err)
 	}
@@ -150,7 +162,7 @@ func ToDir(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, dir string
 		return "", fmt.Errorf("create temporary file in %s: %w", dir, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := FetchLayer(ctx, src, a, tmp); err != nil {
+	if err := FetchLayer(ctx, src, a, tmp, progress); err != nil {
 		tmp.Close()
 		return "", err
 	}

@@ -60,7 +60,7 @@ func TestResolveErrorsAndTitle(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	p, err := ToDir(ctx, s, a, dir)
+	p, err := ToDir(ctx, s, a, dir, nil)
 	if err != nil || p != filepath.Join(dir, "evil.tar.gz") {
 		t.Fatalf("ToDir = %s, %v", p, err)
 	}
@@ -71,7 +71,7 @@ func TestResolveErrorsAndTitle(t *testing.T) {
 	bad := *a
 	bad.Layer.Digest = digest.FromString("something else")
 	bad.Layer.Annotations = map[string]string{artifact.AnnotationTitle: "bad.tar.gz"}
-	if _, err := ToDir(ctx, s, &bad, dir); err == nil {
+	if _, err := ToDir(ctx, s, &bad, dir, nil); err == nil {
 		t.Error("mismatched layer accepted")
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {

@@ -214,6 +214,7 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 			AllowedTypes: types,
 			Verifier:     v,
 			Log:          a.log,
+			Progress:     a.progress(),
 		}
 		var items []install.Item
 		for _, s := range plan.Items {

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 	"oras.land/oras-go/v2/errdef"
 	"oras.land/oras-go/v2/registry/remote/auth"
 	"oras.land/oras-go/v2/registry/remote/credentials"
@@ -182,7 +185,7 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 		if err := v.Verify(ctx, t.GraphTarget, named.String(), art.Root); err != nil {
 			return fmt.Errorf("verify %s@%s: %w", named, art.Root.Digest, err)
 		}
-		p, err := pull.ToDir(ctx, t.GraphTarget, art, dir)
+		p, err := pull.ToDir(ctx, t.GraphTarget, art, dir, a.progress())
 		if err != nil {
 			return err
 		}
@@ -253,4 +256,53 @@ func newRegistryLogoutCmd(a *app) *cobra.Command {
 		return nil
 	})
 	return cmd
+}
+
+// progress returns a download progress bar on stderr when stderr is a terminal, else nil (quiet).
+func (a *app) progress() pull.Progress {
+	f, ok := a.err.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return func(name string, size int64, r io.Reader) io.Reader {
+		return &progressBar{w: f, name: name, size: size, r: r}
+	}
+}
+
+// progressBar redraws one line on a terminal as a layer downloads, at most every 100ms.
+type progressBar struct {
+	w        io.Writer
+	name     string
+	size, n  int64
+	r        io.Reader
+	last     time.Time
+	finished bool
+}
+
+func (p *progressBar) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if err != nil || time.Since(p.last) >= 100*time.Millisecond {
+		p.draw(err != nil)
+	}
+	return n, err
+}
+
+func (p *progressBar) draw(done bool) {
+	if p.finished {
+		return
+	}
+	p.last = time.Now()
+	const width = 30
+	frac := 1.0
+	if p.size > 0 {
+		frac = min(float64(p.n)/float64(p.size), 1)
+	}
+	fill := int(frac * width)
+	bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
+	fmt.Fprintf(p.w, "\r%-40.40s [%s] %3.0f%% %.1f/%.1f MiB", p.name, bar, frac*100, float64(p.n)/(1<<20), float64(p.size)/(1<<20))
+	if done {
+		fmt.Fprintln(p.w)
+		p.finished = true
+	}
 }

@@ -619,3 +619,18 @@ func TestIndexCommands(t *testing.T) {
 	}
 	e.fail(t, "configuration file", "index", "remove", "local")
 }
+
+func TestProgressBar(t *testing.T) {
+	a := &app{streams: streams{err: &bytes.Buffer{}}}
+	if a.progress() != nil {
+		t.Error("progress bar on a non-terminal")
+	}
+	var out bytes.Buffer
+	p := &progressBar{w: &out, name: "falco_rules.yaml.tar.gz", size: 3 << 20, r: bytes.NewReader(make([]byte, 3<<20))}
+	if n, err := io.Copy(io.Discard, p); err != nil || n != 3<<20 {
+		t.Fatalf("copy %d %v", n, err)
+	}
+	if s := out.String(); !strings.Contains(s, "100% 3.0/3.0 MiB") || !strings.HasSuffix(s, "\n") || strings.Count(s, "\n") != 1 {
+		t.Errorf("bar output %q", s)
+	}
+}
