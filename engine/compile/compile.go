@@ -150,6 +150,7 @@ type Loader struct {
 	// parsed caches parse results by condition text: every Load recompiles all items collected so far,
 	// and syntax trees are never modified after parsing.
 	parsed map[string]ast.Expr
+	subst  map[string]*substEntry
 	// outputs caches compiled output formats; checked caches a rule's type-checked condition by its inputs
 	// (condition text, macros used with their text, flags), so unchanged rules are not re-checked by
 	// later Loads.
@@ -187,7 +188,7 @@ func (l *Loader) parse(text string) (ast.Expr, error) {
 
 // NewLoader returns a loader with an empty collection.
 func NewLoader(opts Options) *Loader {
-	l := &Loader{reg: opts.Fields, plugins: opts.Plugins, contents: lr.Contents{}, all: allEvents(), parsed: map[string]ast.Expr{},
+	l := &Loader{reg: opts.Fields, plugins: opts.Plugins, contents: lr.Contents{}, all: allEvents(), parsed: map[string]ast.Expr{}, subst: map[string]*substEntry{},
 		outputs: map[string]outputResult{}, checked: map[string]*checkedRule{}, seed: maphash.MakeSeed()}
 	if l.reg == nil {
 		l.reg = fields.Syscall()
@@ -337,11 +338,12 @@ func condCtx(parent lr.Context, cond string, p ast.Pos) lr.Context {
 }
 
 type compiledList struct {
-	name  string
-	src   []string
-	items []string
-	refs  []string
-	used  bool
+	name   string
+	joined string // items joined by ", ", as substituted
+	src    []string
+	items  []string
+	refs   []string
+	used   bool
 }
 
 type compiledMacro struct {
@@ -398,6 +400,7 @@ func (c *compiler) run() (*Ruleset, error) {
 			}
 			cl.items = append(cl.items, it)
 		}
+		cl.joined = strings.Join(cl.items, ", ")
 		c.listIdx[spec.Name] = len(c.lists)
 		if strings.ContainsAny(spec.Name, listDelims) {
 			c.oddLists = append(c.oddLists, len(c.lists))
@@ -500,6 +503,53 @@ func uniq(s []string) []string {
 // avoid scanning the text once per list, candidate lists are found by splitting the text at delimiters;
 // text inserted by a substitution is scanned for lists not yet applied.
 func (c *compiler) substituteLists(cond string) (string, []string) {
+	if e := c.l.subst[cond]; e != nil && c.substValid(cond, e) {
+		for _, n := range e.used {
+			c.listUsed[n] = true
+		}
+		return e.out, e.used
+	}
+	out, used := c.substitute(cond)
+	e := &substEntry{out: out, used: used, nLists: len(c.lists)}
+	for _, n := range used {
+		e.items = append(e.items, c.lists[c.listIdx[n]].joined)
+	}
+	c.l.subst[cond] = e
+	return out, used
+}
+
+// substEntry caches a list substitution made by an earlier compile.
+type substEntry struct {
+	out    string
+	used   []string // lists substituted
+	items  []string // their joined items at the time
+	nLists int      // number of lists at the time
+}
+
+// substValid reports whether a cached substitution still holds: the lists it used have the same items,
+// and no list defined since then occurs in the text or in the substituted items.
+func (c *compiler) substValid(cond string, e *substEntry) bool {
+	for i, n := range e.used {
+		k, ok := c.listIdx[n]
+		if !ok || c.lists[k].joined != e.items[i] {
+			return false
+		}
+	}
+	for _, l := range c.lists[min(e.nLists, len(c.lists)):] {
+		if strings.Contains(cond, l.name) {
+			return false
+		}
+		for _, it := range e.items {
+			if strings.Contains(it, l.name) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// substitute performs the substitution.
+func (c *compiler) substitute(cond string) (string, []string) {
 	var used []string
 	var cand []int
 	mark := func(text string, after int) {
