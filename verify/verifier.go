@@ -185,17 +185,17 @@ func keyName(k string) string {
 
 // Result is the outcome of one successful check.
 type Result struct {
-	Reference  string        `json:"reference"`
-	Repository string        `json:"repository"`
-	Digest     digest.Digest `json:"digest"`
+	Reference  string        `json:"reference" yaml:"reference"`
+	Repository string        `json:"repository" yaml:"repository"`
+	Digest     digest.Digest `json:"digest" yaml:"digest"`
 	// Rule names the policy entry that matched; empty when none did.
-	Rule string `json:"rule,omitempty"`
+	Rule string `json:"rule,omitempty" yaml:"rule,omitempty"`
 	// Verified is true when at least one signature met the policy.
-	Verified bool `json:"verified"`
+	Verified bool `json:"verified" yaml:"verified"`
 	// Exempt is true when the digest is listed in the rule's exempt list.
-	Exempt bool `json:"exempt,omitempty"`
+	Exempt bool `json:"exempt,omitempty" yaml:"exempt,omitempty"`
 	// Signatures are the signatures that met the policy.
-	Signatures []Signature `json:"signatures,omitempty"`
+	Signatures []Signature `json:"signatures,omitempty" yaml:"signatures,omitempty"`
 }
 
 // Layout is where a signature was found.
@@ -211,14 +211,14 @@ const (
 
 // Signature describes one verified signature.
 type Signature struct {
-	Layout Layout `json:"layout"`
+	Layout Layout `json:"layout" yaml:"layout"`
 	// Location is the .sig tag (legacy) or the referrer manifest digest (bundle).
-	Location string `json:"location"`
+	Location string `json:"location" yaml:"location"`
 	// Key is the configured key that verified it; empty for keyless signatures.
-	Key string `json:"key,omitempty"`
+	Key string `json:"key,omitempty" yaml:"key,omitempty"`
 	// Subject and Issuer are the keyless certificate's identity.
-	Subject string `json:"subject,omitempty"`
-	Issuer  string `json:"issuer,omitempty"`
+	Subject string `json:"subject,omitempty" yaml:"subject,omitempty"`
+	Issuer  string `json:"issuer,omitempty" yaml:"issuer,omitempty"`
 }
 
 // Signer describes who signed, for display.

@@ -85,8 +85,8 @@ func (a *app) resolveForSign(ctx context.Context, c *access.Client, s string) (*
 }
 
 type signOutput struct {
-	Reference string `json:"reference"`
-	sign.Result
+	Reference   string `json:"reference" yaml:"reference"`
+	sign.Result `yaml:",inline"`
 }
 
 func (s signOutput) Header() []string {
@@ -164,7 +164,9 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 	return cmd
 }
 
-type verifyOutput struct{ *verify.Result }
+type verifyOutput struct {
+	*verify.Result `yaml:",inline"`
+}
 
 func (v verifyOutput) Header() []string {
 	return []string{"REFERENCE", "DIGEST", "RULE", "LAYOUT", "SIGNER", "LOCATION"}

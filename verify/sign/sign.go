@@ -51,13 +51,13 @@ type Options struct {
 
 // Result says what was written.
 type Result struct {
-	Layout verify.Layout `json:"layout"`
+	Layout verify.Layout `json:"layout" yaml:"layout"`
 	// Digest is the signed root digest.
-	Digest digest.Digest `json:"digest"`
+	Digest digest.Digest `json:"digest" yaml:"digest"`
 	// Location is the .sig tag or the referrer manifest digest.
-	Location string `json:"location"`
+	Location string `json:"location" yaml:"location"`
 	// Unchanged is true when an identical signature by the same key was already there.
-	Unchanged bool `json:"unchanged,omitempty"`
+	Unchanged bool `json:"unchanged,omitempty" yaml:"unchanged,omitempty"`
 }
 
 // LoadPrivateKey decrypts a cosign private key file (cosign generate-key-pair) with the password
