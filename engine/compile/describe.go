@@ -42,84 +42,84 @@ func fileReadError(path string, err error) *lr.Result {
 
 // Description is what `falco -L -o json_output=true` reports for a ruleset.
 type Description struct {
-	RequiredEngineVersion  string              `json:"required_engine_version"`
-	RequiredPluginVersions []PluginRequirement `json:"required_plugin_versions"`
-	Lists                  []ListDescription   `json:"lists"`
-	Macros                 []MacroDescription  `json:"macros"`
-	Rules                  []RuleDescription   `json:"rules"`
+	RequiredEngineVersion  string              `json:"required_engine_version" yaml:"required_engine_version"`
+	RequiredPluginVersions []PluginRequirement `json:"required_plugin_versions" yaml:"required_plugin_versions"`
+	Lists                  []ListDescription   `json:"lists" yaml:"lists"`
+	Macros                 []MacroDescription  `json:"macros" yaml:"macros"`
+	Rules                  []RuleDescription   `json:"rules" yaml:"rules"`
 }
 
 // PluginRequirement is one required_plugin_versions entry.
 type PluginRequirement struct {
-	Name         string              `json:"name"`
-	Version      string              `json:"version"`
-	Alternatives []PluginAlternative `json:"alternatives"`
+	Name         string              `json:"name" yaml:"name"`
+	Version      string              `json:"version" yaml:"version"`
+	Alternatives []PluginAlternative `json:"alternatives" yaml:"alternatives"`
 }
 
 // PluginAlternative is an alternative plugin in a requirement.
 type PluginAlternative struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	Name    string `json:"name" yaml:"name"`
+	Version string `json:"version" yaml:"version"`
 }
 
 // ListDescription describes a list.
 type ListDescription struct {
 	Info struct {
-		Name  string   `json:"name"`
-		Items []string `json:"items"`
-	} `json:"info"`
+		Name  string   `json:"name" yaml:"name"`
+		Items []string `json:"items" yaml:"items"`
+	} `json:"info" yaml:"info"`
 	Details struct {
-		ItemsCompiled []string `json:"items_compiled"`
-		Lists         []string `json:"lists"`
-		Plugins       []string `json:"plugins"`
-		Used          bool     `json:"used"`
-	} `json:"details"`
+		ItemsCompiled []string `json:"items_compiled" yaml:"items_compiled"`
+		Lists         []string `json:"lists" yaml:"lists"`
+		Plugins       []string `json:"plugins" yaml:"plugins"`
+		Used          bool     `json:"used" yaml:"used"`
+	} `json:"details" yaml:"details"`
 }
 
 // MacroDescription describes a macro.
 type MacroDescription struct {
 	Info struct {
-		Name      string `json:"name"`
-		Condition string `json:"condition"`
-	} `json:"info"`
+		Name      string `json:"name" yaml:"name"`
+		Condition string `json:"condition" yaml:"condition"`
+	} `json:"info" yaml:"info"`
 	Details struct {
-		ConditionCompiled  string   `json:"condition_compiled"`
-		ConditionFields    []string `json:"condition_fields"`
-		ConditionOperators []string `json:"condition_operators"`
-		Events             []string `json:"events"`
-		Lists              []string `json:"lists"`
-		Macros             []string `json:"macros"`
-		Plugins            []string `json:"plugins"`
-		Used               bool     `json:"used"`
-	} `json:"details"`
+		ConditionCompiled  string   `json:"condition_compiled" yaml:"condition_compiled"`
+		ConditionFields    []string `json:"condition_fields" yaml:"condition_fields"`
+		ConditionOperators []string `json:"condition_operators" yaml:"condition_operators"`
+		Events             []string `json:"events" yaml:"events"`
+		Lists              []string `json:"lists" yaml:"lists"`
+		Macros             []string `json:"macros" yaml:"macros"`
+		Plugins            []string `json:"plugins" yaml:"plugins"`
+		Used               bool     `json:"used" yaml:"used"`
+	} `json:"details" yaml:"details"`
 }
 
 // RuleDescription describes a rule.
 type RuleDescription struct {
 	Info struct {
-		Name      string   `json:"name"`
-		Condition string   `json:"condition"`
-		Desc      string   `json:"description"`
-		Output    string   `json:"output"`
-		Priority  string   `json:"priority"`
-		Source    string   `json:"source"`
-		Enabled   bool     `json:"enabled"`
-		Tags      []string `json:"tags"`
-	} `json:"info"`
+		Name      string   `json:"name" yaml:"name"`
+		Condition string   `json:"condition" yaml:"condition"`
+		Desc      string   `json:"description" yaml:"description"`
+		Output    string   `json:"output" yaml:"output"`
+		Priority  string   `json:"priority" yaml:"priority"`
+		Source    string   `json:"source" yaml:"source"`
+		Enabled   bool     `json:"enabled" yaml:"enabled"`
+		Tags      []string `json:"tags" yaml:"tags"`
+	} `json:"info" yaml:"info"`
 	Details struct {
-		ConditionCompiled  string   `json:"condition_compiled"`
-		ConditionFields    []string `json:"condition_fields"`
-		ConditionOperators []string `json:"condition_operators"`
-		Events             []string `json:"events"`
-		ExceptionFields    []string `json:"exception_fields"`
-		ExceptionOperators []string `json:"exception_operators"`
-		ExceptionNames     []string `json:"exception_names"`
-		Lists              []string `json:"lists"`
-		Macros             []string `json:"macros"`
-		OutputCompiled     string   `json:"output_compiled"`
-		OutputFields       []string `json:"output_fields"`
-		Plugins            []string `json:"plugins"`
-	} `json:"details"`
+		ConditionCompiled  string   `json:"condition_compiled" yaml:"condition_compiled"`
+		ConditionFields    []string `json:"condition_fields" yaml:"condition_fields"`
+		ConditionOperators []string `json:"condition_operators" yaml:"condition_operators"`
+		Events             []string `json:"events" yaml:"events"`
+		ExceptionFields    []string `json:"exception_fields" yaml:"exception_fields"`
+		ExceptionOperators []string `json:"exception_operators" yaml:"exception_operators"`
+		ExceptionNames     []string `json:"exception_names" yaml:"exception_names"`
+		Lists              []string `json:"lists" yaml:"lists"`
+		Macros             []string `json:"macros" yaml:"macros"`
+		OutputCompiled     string   `json:"output_compiled" yaml:"output_compiled"`
+		OutputFields       []string `json:"output_fields" yaml:"output_fields"`
+		Plugins            []string `json:"plugins" yaml:"plugins"`
+	} `json:"details" yaml:"details"`
 }
 
 func nonNil(s []string) []string {

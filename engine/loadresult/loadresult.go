@@ -108,17 +108,17 @@ const (
 // Position is a position in a rules file or, for condition expressions, in the condition text.
 // Line and Column are 0-based as Falco reports them (yaml-cpp marks); Offset is a byte offset.
 type Position struct {
-	Name   string `json:"name"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Offset int    `json:"offset"`
+	Name   string `json:"name" yaml:"name"`
+	Line   int    `json:"line" yaml:"line"`
+	Column int    `json:"column" yaml:"column"`
+	Offset int    `json:"offset" yaml:"offset"`
 }
 
 // Location is one link of a context chain.
 type Location struct {
-	ItemType ItemType `json:"item_type"`
-	ItemName string   `json:"item_name"`
-	Position Position `json:"position"`
+	ItemType ItemType `json:"item_type" yaml:"item_type"`
+	ItemName string   `json:"item_name" yaml:"item_name"`
+	Position Position `json:"position" yaml:"position"`
 }
 
 // Context is the chain of locations a message refers to, outermost first. Content, when set, is the text the
@@ -293,24 +293,24 @@ func writeBlock(b *strings.Builder, m Message, contents Contents) {
 
 // JSONResult is the JSON shape of one result in `falco -V FILE -o json_output=true`.
 type JSONResult struct {
-	Name       string        `json:"name"`
-	Successful bool          `json:"successful"`
-	Errors     []JSONMessage `json:"errors"`
-	Warnings   []JSONMessage `json:"warnings"`
+	Name       string        `json:"name" yaml:"name"`
+	Successful bool          `json:"successful" yaml:"successful"`
+	Errors     []JSONMessage `json:"errors" yaml:"errors"`
+	Warnings   []JSONMessage `json:"warnings" yaml:"warnings"`
 }
 
 // JSONMessage is the JSON shape of one error or warning.
 type JSONMessage struct {
-	Code     string      `json:"code"`
-	CodeDesc string      `json:"codedesc"`
-	Message  string      `json:"message"`
-	Context  JSONContext `json:"context"`
+	Code     string      `json:"code" yaml:"code"`
+	CodeDesc string      `json:"codedesc" yaml:"codedesc"`
+	Message  string      `json:"message" yaml:"message"`
+	Context  JSONContext `json:"context" yaml:"context"`
 }
 
 // JSONContext is the JSON shape of a context.
 type JSONContext struct {
-	Locations []Location `json:"locations"`
-	Snippet   string     `json:"snippet"`
+	Locations []Location `json:"locations" yaml:"locations"`
+	Snippet   string     `json:"snippet" yaml:"snippet"`
 }
 
 // JSON returns the result in Falco's JSON shape.
