@@ -7,6 +7,8 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 FUZZTIME="${FUZZTIME:-3s}"
 
 summary=()
+failed=0
+# step runs one check and records its result; every step runs, and the script fails at the end if any failed.
 step() {
 	local name=$1
 	shift
@@ -18,13 +20,13 @@ step() {
 	else
 		echo "step $name: FAILED ($((SECONDS - start))s)"
 		summary+=("FAIL  $name ($((SECONDS - start))s)")
-		print_summary
-		exit 1
+		failed=$((failed + 1))
 	fi
 }
 print_summary() {
 	echo "=== summary"
 	printf '%s\n' "${summary[@]}"
+	[ "$failed" -eq 0 ] || { echo "$failed step(s) failed"; exit 1; }
 }
 
 fmt_check() {
@@ -77,13 +79,13 @@ release() {
 }
 
 case "${1:-all}" in
-fmt) step gofmt fmt_check ;;
-vet) step vet vet ;;
-lint) step golangci-lint lint ;;
-generate) step generate-check generate_check ;;
-unit) step "go test -race" unit ;;
-fuzz) step fuzz fuzz ;;
-release) step "goreleaser check" release ;;
+fmt) step gofmt fmt_check; print_summary ;;
+vet) step vet vet; print_summary ;;
+lint) step golangci-lint lint; print_summary ;;
+generate) step generate-check generate_check; print_summary ;;
+unit) step "go test -race" unit; print_summary ;;
+fuzz) step fuzz fuzz; print_summary ;;
+release) step "goreleaser check" release; print_summary ;;
 all)
 	step gofmt fmt_check
 	step vet vet
