@@ -35,19 +35,21 @@ type foundBundle struct {
 	err      error
 }
 
-// fetchBundles lists the referrers of desc (the registry's referrers API, else the
+// fetchReferrers lists the referrers of desc (the registry's referrers API, else the
 // sha256-<hex> fallback tag; predecessors for local stores) and reads every manifest whose subject
-// is desc and which carries a Sigstore bundle layer. artifactType is not trusted for filtering:
-// clients and registries disagree on it.
-func fetchBundles(ctx context.Context, src oras.ReadOnlyGraphTarget, desc ocispec.Descriptor) ([]foundBundle, error) {
+// is desc and which carries a Sigstore bundle layer, or a simple-signing layer (cosign's
+// experimental OCI 1.1 mode). artifactType is not trusted for filtering: clients and registries
+// disagree on it.
+func fetchReferrers(ctx context.Context, src oras.ReadOnlyGraphTarget, desc ocispec.Descriptor) ([]foundBundle, []legacySig, error) {
 	preds, err := src.Predecessors(ctx, desc)
 	if err != nil {
 		if errors.Is(err, errdef.ErrNotFound) {
-			return nil, nil
+			return nil, nil, nil
 		}
-		return nil, fmt.Errorf("list referrers of %s: %w", desc.Digest, err)
+		return nil, nil, fmt.Errorf("list referrers of %s: %w", desc.Digest, err)
 	}
 	var out []foundBundle
+	var simple []legacySig
 	for _, p := range preds {
 		if p.MediaType != ocispec.MediaTypeImageManifest {
 			continue
@@ -64,16 +66,20 @@ func fetchBundles(ctx context.Context, src oras.ReadOnlyGraphTarget, desc ocispe
 		if m.Subject == nil || m.Subject.Digest != desc.Digest {
 			continue
 		}
-		for _, l := range m.Layers {
-			if !strings.HasPrefix(l.MediaType, bundleMediaTypePrefix) {
-				continue
+		for i, l := range m.Layers {
+			switch {
+			case strings.HasPrefix(l.MediaType, bundleMediaTypePrefix):
+				fb := foundBundle{manifest: p.Digest}
+				fb.b, fb.err = readBundle(ctx, src, l)
+				out = append(out, fb)
+			case l.MediaType == SimpleSigningMediaType:
+				ls := legacySig{layout: LayoutSimpleReferrer, tag: p.Digest.String(), index: i}
+				ls.sig, ls.err = legacyLayer(ctx, src, l)
+				simple = append(simple, ls)
 			}
-			fb := foundBundle{manifest: p.Digest}
-			fb.b, fb.err = readBundle(ctx, src, l)
-			out = append(out, fb)
 		}
 	}
-	return out, nil
+	return out, simple, nil
 }
 
 func readBundle(ctx context.Context, src oras.ReadOnlyGraphTarget, l ocispec.Descriptor) (*bundle.Bundle, error) {

@@ -15,8 +15,9 @@
 //   - Both signature layouts are read from the same source the artifact comes from (a registry
 //     repository, a mirror or an OCI layout): the legacy sha256-<hex>.sig tag (simple-signing
 //     payloads, verified with cosign's pkg/cosign) and Sigstore bundles attached as OCI referrers
-//     (verified with sigstore-go, as cosign does). Referrers are recognised by their layer media
-//     type, not by artifactType, which registries and clients report inconsistently.
+//     (verified with sigstore-go, as cosign does); simple-signing payloads attached as referrers
+//     (cosign 2's experimental OCI 1.1 mode) are read too. Referrers are recognised by their layer
+//     media type, not by artifactType, which registries and clients report inconsistently.
 //   - Nothing here touches the network except the registry source, unless a rule opts into
 //     fetching Sigstore's trusted root over TUF (tuf: true). Keys are checked without a
 //     transparency log; keyless certificates need a trusted root (a pinned trusted_root.json) and

@@ -47,10 +47,11 @@ func legacyTag(d digest.Digest) string { return d.Algorithm().String() + "-" + d
 
 // legacySig is one layer of a legacy signature manifest.
 type legacySig struct {
-	tag   string
-	index int
-	sig   oci.Signature
-	err   error
+	layout Layout // LayoutLegacy or LayoutSimpleReferrer
+	tag    string // the .sig tag, or the referrer manifest digest
+	index  int
+	sig    oci.Signature
+	err    error
 }
 
 // fetchLimited fetches desc from src after checking its declared size against limit;
@@ -82,14 +83,14 @@ func fetchLegacy(ctx context.Context, src oras.ReadOnlyGraphTarget, desc ocispec
 	}
 	var m ocispec.Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
-		return []legacySig{{tag: tag, err: fmt.Errorf("decode signature manifest: %w", err)}}, nil
+		return []legacySig{{layout: LayoutLegacy, tag: tag, err: fmt.Errorf("decode signature manifest: %w", err)}}, nil
 	}
 	var out []legacySig
 	for i, l := range m.Layers {
 		if l.MediaType != SimpleSigningMediaType {
 			continue
 		}
-		ls := legacySig{tag: tag, index: i}
+		ls := legacySig{layout: LayoutLegacy, tag: tag, index: i}
 		ls.sig, ls.err = legacyLayer(ctx, src, l)
 		out = append(out, ls)
 	}
@@ -138,7 +139,7 @@ func verifyLegacy(ctx context.Context, ls legacySig, desc ocispec.Descriptor, tr
 	if err != nil {
 		return Signature{}, fmt.Errorf("decode certificate: %w", err)
 	}
-	out := Signature{Layout: LayoutLegacy, Location: ls.tag}
+	out := Signature{Layout: ls.layout, Location: ls.tag}
 	if cert == nil {
 		if len(tr.keys) == 0 {
 			return Signature{}, fmt.Errorf("signed with a key, but %s accepts only keyless identities", tr.source)

@@ -207,6 +207,9 @@ const (
 	LayoutLegacy Layout = "legacy-tag"
 	// LayoutBundle is a Sigstore bundle attached as an OCI referrer (cosign v3 default).
 	LayoutBundle Layout = "bundle-referrer"
+	// LayoutSimpleReferrer is a simple-signing payload attached as an OCI referrer (cosign v2's
+	// experimental --registry-referrers-mode=oci-1-1).
+	LayoutSimpleReferrer Layout = "simple-signing-referrer"
 )
 
 // Signature describes one verified signature.
@@ -309,19 +312,22 @@ func (v *Verifier) verifyAll(ctx context.Context, src oras.ReadOnlyGraphTarget, 
 	if err != nil {
 		return nil, err
 	}
-	for _, ls := range legacy {
+	bundles, simple, err := fetchReferrers(ctx, src, desc)
+	if err != nil {
+		return nil, err
+	}
+	for _, ls := range append(legacy, simple...) {
 		found++
 		s, err := verifyLegacy(ctx, ls, desc, tr)
 		if err != nil {
-			failures = append(failures, fmt.Errorf("%s %s layer %d: %w", LayoutLegacy, ls.tag, ls.index, err))
+			where := ls.tag
+			if ls.layout == LayoutLegacy {
+				where = fmt.Sprintf("%s layer %d", ls.tag, ls.index)
+			}
+			failures = append(failures, fmt.Errorf("%s %s: %w", ls.layout, where, err))
 			continue
 		}
 		ok = append(ok, s)
-	}
-
-	bundles, err := fetchBundles(ctx, src, desc)
-	if err != nil {
-		return nil, err
 	}
 	for _, b := range bundles {
 		found++

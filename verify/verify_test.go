@@ -11,6 +11,7 @@ import (
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/content/memory"
 
 	"github.com/aerie-sec/aerie/verify"
 	"github.com/aerie-sec/aerie/verify/sign"
@@ -336,5 +337,51 @@ func TestRepositoryOf(t *testing.T) {
 	}
 	if _, err := verify.RepositoryOf("not a ref"); err == nil {
 		t.Error("RepositoryOf accepted an invalid reference")
+	}
+}
+
+// TestSimpleSigningReferrer verifies cosign's experimental OCI 1.1 layout: the legacy
+// simple-signing layer attached as a referrer (artifactType application/vnd.dev.cosign.artifact.sig.v1+json).
+func TestSimpleSigningReferrer(t *testing.T) {
+	ctx := context.Background()
+	k := newKey(t, "k")
+	for _, referrers := range []bool{false, true} {
+		reg := newRegistry(t, referrers)
+		repo := reg.repo(t, "falco/rules")
+		ref := reg.host + "/falco/rules:1"
+		desc := pushArtifact(t, repo, "1", "rules")
+		// Make the simple-signing layer with the legacy signer, then move it into a referrer.
+		scratch := memory.New()
+		if err := oras.CopyGraph(ctx, repo, scratch, desc, oras.DefaultCopyGraphOptions); err != nil {
+			t.Fatal(err)
+		}
+		mustSign(t, scratch, "x", desc, k, false)
+		sd := mustResolve(t, scratch, verify.LegacyTag(desc.Digest))
+		mb, err := content.FetchAll(ctx, scratch, sd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m ocispec.Manifest
+		if err := json.Unmarshal(mb, &m); err != nil {
+			t.Fatal(err)
+		}
+		if err := oras.CopyGraph(ctx, scratch, repo, sd, oras.DefaultCopyGraphOptions); err != nil {
+			t.Fatal(err)
+		}
+		subj := ocispec.Descriptor{MediaType: desc.MediaType, Digest: desc.Digest, Size: desc.Size}
+		if _, err := oras.PackManifest(ctx, repo, oras.PackManifestVersion1_1, "application/vnd.dev.cosign.artifact.sig.v1+json",
+			oras.PackManifestOptions{Subject: &subj, Layers: m.Layers}); err != nil {
+			t.Fatal(err)
+		}
+		v := mustVerifier(t, []verify.Rule{{Name: "k", Match: "**", Keys: []string{k.pubFile}}})
+		res, err := v.Check(ctx, repo, ref, desc)
+		if err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+		if len(res.Signatures) != 1 || res.Signatures[0].Layout != verify.LayoutSimpleReferrer {
+			t.Fatalf("signatures = %+v", res.Signatures)
+		}
+		_, err = mustVerifier(t, []verify.Rule{{Name: "other", Match: "**", Keys: []string{newKey(t, "o").pubFile}}}).Check(ctx, repo, ref, desc)
+		assertRefused(t, err, verify.ErrNoValidSignature, ref, desc.Digest, "other")
 	}
 }
