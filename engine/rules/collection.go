@@ -415,9 +415,6 @@ func (c *Collection) readPluginVersions(f *file, item *yaml.Node) error {
 	for _, p := range reqs.Content {
 		p = deref(p)
 		pctx := f.ctx(ctx, p, lr.ItemPluginVersionEntry, "")
-		if p.Kind != yaml.MappingNode {
-			return fail("Unexpected element type. Each element should be a yaml associative array.", pctx)
-		}
 		name, err := f.str(p, "name", pctx)
 		if err != nil {
 			return err
@@ -434,9 +431,6 @@ func (c *Collection) readPluginVersions(f *file, item *yaml.Node) error {
 			for _, a := range alts.Content {
 				a = deref(a)
 				actx := f.ctx(pctx, a, lr.ItemPluginVersionAlt, "")
-				if a.Kind != yaml.MappingNode {
-					return fail("Unexpected element type. Each element should be a yaml associative array.", actx)
-				}
 				an, err := f.str(a, "name", actx)
 				if err != nil {
 					return err

@@ -318,15 +318,19 @@ func (p *parser) parseCheck() ast.Expr {
 		c.RHS = p.parseListValue()
 	case p.symOp([]string{"==", "=", "!="}) || p.wordOp(strOps):
 		c.Op = p.last
-		save := p.off
+		save, op := p.off, p.last
 		p.blank()
 		if p.wordOp(mods) {
-			c.Mod = p.last
-			c.RHS = p.parseListValue()
-		} else {
-			p.off = save
-			c.RHS = p.parseStrValue()
+			mod := p.last
+			p.blank()
+			if p.peek('(') {
+				c.Mod = mod
+				c.RHS = p.parseListValue()
+				break
+			}
 		}
+		p.off, p.last = save, op
+		c.RHS = p.parseStrValue()
 	default:
 		p.fail("expected a valid check operator: one of " + strings.Join(Operators(), ", "))
 	}

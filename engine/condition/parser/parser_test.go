@@ -44,6 +44,7 @@ func TestParseValid(t *testing.T) {
 		{"a\n  and\tb", "(a and b)"},
 		{"notmacro", "notmacro"},
 		{"evt.num = -1.5e+3", "evt.num = -1.5e+3"},
+		{"proc.name = oneof", "proc.name = oneof"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
