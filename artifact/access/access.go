@@ -44,6 +44,9 @@ type Options struct {
 	Credentials credentials.Store
 	// MaxRetryWait caps the wait before a retry, including one asked by Retry-After; 0 means 30s.
 	MaxRetryWait time.Duration
+	// OAuth overrides the OAuth2 client credentials; nil means those stored by
+	// `registry login --oauth-token-url` in paths.state_dir/clientcredentials.json.
+	OAuth map[string]ClientCredentials
 }
 
 // Client opens targets. It is safe for concurrent use.
@@ -54,6 +57,8 @@ type Client struct {
 	cache      auth.Cache
 	wrap       func(host string, base *http.Transport) http.RoundTripper
 	maxWait    time.Duration
+	oauth      map[string]ClientCredentials // by contacted host
+	tokens     *tokenCache
 }
 
 // New builds a Client from cfg.Registry. It loads every configured CA and client certificate once,
@@ -68,6 +73,14 @@ func New(cfg *config.Config, opts Options) (*Client, error) {
 	}
 	if c.maxWait == 0 {
 		c.maxWait = 30 * time.Second
+	}
+	c.tokens = &tokenCache{}
+	c.oauth = opts.OAuth
+	if c.oauth == nil {
+		var err error
+		if c.oauth, err = (OAuthStore{Path: OAuthFile(cfg.Paths.StateDir)}).Load(); err != nil {
+			return nil, err
+		}
 	}
 	c.creds = opts.Credentials
 	if c.creds == nil {
@@ -290,6 +303,19 @@ func (c *Client) Registry(reg string) (*remote.Registry, error) {
 	return rg, nil
 }
 
+// credential answers registry auth challenges: an OAuth2 access token for registries logged in
+// with client credentials, else the docker credential store (config.json and its helpers).
+func (c *Client) credential(ctx context.Context, hostport string) (auth.Credential, error) {
+	if cc, ok := c.oauth[hostport]; ok {
+		tok, err := c.tokens.get(ctx, cc, c.HTTPClient(""))
+		if err != nil {
+			return auth.EmptyCredential, err
+		}
+		return auth.Credential{AccessToken: tok}, nil
+	}
+	return credentials.Credential(c.creds)(ctx, hostport)
+}
+
 // PlainHTTP reports whether host is reached over plain HTTP (registry.plain_http).
 func (c *Client) PlainHTTP(host string) bool { return slices.Contains(c.cfg.PlainHTTP, host) }
 
@@ -309,7 +335,7 @@ func (c *Client) authClient(host string) *auth.Client {
 	ac := &auth.Client{
 		Client:     c.HTTPClient(host),
 		Cache:      c.cache,
-		Credential: credentials.Credential(c.creds),
+		Credential: c.credential,
 	}
 	ac.SetUserAgent(UserAgent)
 	return ac

@@ -16,6 +16,7 @@ import (
 	"oras.land/oras-go/v2/registry/remote/credentials"
 
 	"github.com/aerie-sec/aerie/artifact"
+	"github.com/aerie-sec/aerie/artifact/access"
 	"github.com/aerie-sec/aerie/artifact/pull"
 	"github.com/aerie-sec/aerie/artifact/push"
 	"github.com/aerie-sec/aerie/artifact/ref"
@@ -197,30 +198,68 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 }
 
 func newRegistryLoginCmd(a *app) *cobra.Command {
-	var user, password string
-	var stdin bool
+	var f struct {
+		user, tokenURL, clientID string
+		scopes                   []string
+		stdin, secretStdin       bool
+	}
 	cmd := &cobra.Command{
 		Use:   "login REGISTRY",
-		Short: "Check credentials against a registry and store them in the docker credential store",
-		Long: `Login checks basic credentials against REGISTRY's /v2/ endpoint and stores them in
-registry.credentials_file (default the docker config.json), through its credential helper when one
-is configured. Pass the password with --password-stdin; it is never taken from a flag value in shell history.`,
+		Short: "Check credentials against a registry and store them (basic auth or OAuth2 client credentials)",
+		Long: `Login checks credentials against REGISTRY's /v2/ endpoint, then stores them.
+
+Basic: -u USER --password-stdin; stored in registry.credentials_file (default the docker config.json),
+through its credential helper when one is configured.
+
+OAuth2 client credentials: --oauth-token-url URL --client-id ID --client-secret-stdin [--scopes a,b];
+a token is fetched to check them, and they are stored in paths.state_dir/clientcredentials.json (0600).
+Secrets are read from standard input only, never from flag values.`,
 		Args: cobra.ExactArgs(1),
 	}
-	cmd.Flags().StringVarP(&user, "username", "u", "", "user name (required)")
-	cmd.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
-	_ = cmd.MarkFlagRequired("username")
+	fl := cmd.Flags()
+	fl.StringVarP(&f.user, "username", "u", "", "user name for basic auth")
+	fl.BoolVar(&f.stdin, "password-stdin", false, "read the basic-auth password from standard input")
+	fl.StringVar(&f.tokenURL, "oauth-token-url", "", "OAuth2 token endpoint (client-credentials grant)")
+	fl.StringVar(&f.clientID, "client-id", "", "OAuth2 client ID")
+	fl.BoolVar(&f.secretStdin, "client-secret-stdin", false, "read the OAuth2 client secret from standard input")
+	fl.StringSliceVar(&f.scopes, "scopes", nil, "OAuth2 scopes")
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
-		if !stdin {
-			return usageError{fmt.Errorf("login: pass the password with --password-stdin")}
+		ctx := cmd.Context()
+		oauth := f.tokenURL != ""
+		switch {
+		case oauth && (f.clientID == "" || !f.secretStdin):
+			return usageError{fmt.Errorf("login: OAuth2 needs --client-id and --client-secret-stdin")}
+		case oauth && (f.user != "" || f.stdin):
+			return usageError{fmt.Errorf("login: use either basic auth (-u, --password-stdin) or OAuth2 (--oauth-token-url)")}
+		case !oauth && (f.user == "" || !f.stdin):
+			return usageError{fmt.Errorf("login: pass -u USER --password-stdin, or --oauth-token-url with --client-id and --client-secret-stdin")}
 		}
 		line, err := bufio.NewReader(a.in).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read password: %w", err)
+			return fmt.Errorf("read secret: %w", err)
 		}
-		password = strings.TrimRight(line, "\r\n")
-		if password == "" {
-			return usageError{fmt.Errorf("login: empty password on standard input")}
+		secret := strings.TrimRight(line, "\r\n")
+		if secret == "" {
+			return usageError{fmt.Errorf("login: empty secret on standard input")}
+		}
+		if oauth {
+			cc := access.ClientCredentials{Registry: args[0], TokenURL: f.tokenURL, ClientID: f.clientID, ClientSecret: secret, Scopes: f.scopes}
+			c, err := access.New(a.cfg, access.Options{OAuth: map[string]access.ClientCredentials{args[0]: cc}})
+			if err != nil {
+				return err
+			}
+			reg, err := c.Registry(args[0])
+			if err != nil {
+				return err
+			}
+			if err := reg.Ping(ctx); err != nil {
+				return fmt.Errorf("login %s: %w", args[0], err)
+			}
+			if err := (access.OAuthStore{Path: access.OAuthFile(a.cfg.Paths.StateDir)}).Put(cc); err != nil {
+				return err
+			}
+			a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "oauth2-client-credentials")
+			return nil
 		}
 		c, err := a.accessClient()
 		if err != nil {
@@ -230,10 +269,10 @@ is configured. Pass the password with --password-stdin; it is never taken from a
 		if err != nil {
 			return err
 		}
-		if err := credentials.Login(cmd.Context(), c.Credentials(), reg, auth.Credential{Username: user, Password: password}); err != nil {
+		if err := credentials.Login(ctx, c.Credentials(), reg, auth.Credential{Username: f.user, Password: secret}); err != nil {
 			return fmt.Errorf("login %s: %w", args[0], err)
 		}
-		a.log.InfoContext(cmd.Context(), "login succeeded", "registry", args[0])
+		a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "basic")
 		return nil
 	})
 	return cmd
@@ -251,6 +290,9 @@ func newRegistryLogoutCmd(a *app) *cobra.Command {
 			return err
 		}
 		if err := credentials.Logout(cmd.Context(), c.Credentials(), args[0]); err != nil {
+			return fmt.Errorf("logout %s: %w", args[0], err)
+		}
+		if _, err := (access.OAuthStore{Path: access.OAuthFile(a.cfg.Paths.StateDir)}).Delete(args[0]); err != nil {
 			return fmt.Errorf("logout %s: %w", args[0], err)
 		}
 		return nil

@@ -634,3 +634,67 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("bar output %q", s)
 	}
 }
+
+// TestOCIIndex publishes an index as an artifact and adds it with the oci backend.
+func TestOCIIndex(t *testing.T) {
+	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
+	e := newDistEnv(t, envOptions{plainHTTP: []string{reg.Host}})
+	ix := e.file(t, "index.yaml", fmt.Sprintf("- name: shipped\n  type: rulesfile\n  registry: %s\n  repository: t/shipped\n", reg.Host))
+	e.ok(t, "registry", "push", reg.Host+"/t/index:latest", ix, "--type", "asset", "--version", "1.0.0", "--name", "index")
+	e.ok(t, "registry", "push", reg.Host+"/t/shipped:1.0.0", e.file(t, "shipped.yaml", "- rule: s\n"), "--type", "rulesfile", "--version", "1.0.0")
+	e.ok(t, "index", "add", "oci", "oci://"+reg.Host+"/t/index:latest")
+	if out := e.ok(t, "index", "list"); !strings.Contains(out, "oci://"+reg.Host+"/t/index:latest") || !strings.Contains(out, " oci ") {
+		t.Errorf("index list %s", out)
+	}
+	e.ok(t, "artifact", "install", "--no-verify", "shipped:1.0.0")
+	if f := dirFiles(t, e.rulesDir); f["shipped.yaml"] != "- rule: s\n" {
+		t.Errorf("installed %v", f)
+	}
+	// Unchanged digest: update revalidates without refetching the layer.
+	e.ok(t, "index", "update", "oci")
+}
+
+// TestOAuthClientCredentials logs in with the OAuth2 client-credentials grant to a registry that
+// only accepts the issued bearer token, then pushes and installs through it.
+func TestOAuthClientCredentials(t *testing.T) {
+	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
+	var issued atomic.Int32
+	tokens := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, secret, ok := r.BasicAuth()
+		if err := r.ParseForm(); err != nil || !ok || id != "aerie-ci" || secret != "s3cret" || r.Form.Get("grant_type") != "client_credentials" || r.Form.Get("scope") != "pull push" {
+			http.Error(w, `{"error":"invalid_client"}`, http.StatusUnauthorized)
+			return
+		}
+		issued.Add(1)
+		_, _ = w.Write([]byte(`{"access_token":"tok-1","token_type":"bearer","expires_in":3600}`))
+	}))
+	defer tokens.Close()
+	px := newProxy(t, "http://"+reg.Host, func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Header.Get("Authorization") == "Bearer tok-1" {
+			return false
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="`+tokens.URL+`/registry",service="test"`)
+		http.Error(w, `{"errors":[{"code":"UNAUTHORIZED"}]}`, http.StatusUnauthorized)
+		return true
+	})
+	e := newDistEnv(t, envOptions{plainHTTP: []string{px.host}})
+	login := []string{"registry", "login", px.host, "--oauth-token-url", tokens.URL + "/token", "--client-id", "aerie-ci", "--client-secret-stdin", "--scopes", "pull,push"}
+	e.stdin = "wrong\n"
+	e.fail(t, "invalid_client", login...)
+	e.stdin = "s3cret\n"
+	e.ok(t, login...)
+	e.stdin = ""
+	st, err := os.Stat(filepath.Join(e.dir, "state", "clientcredentials.json"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("stored credentials: %v %v", st, err)
+	}
+	e.ok(t, "registry", "push", px.host+"/t/o:1.0.0", e.file(t, "o.yaml", "- rule: o\n"), "--type", "rulesfile", "--version", "1.0.0")
+	e.ok(t, "artifact", "install", "--no-verify", px.host+"/t/o:1.0.0")
+	if f := dirFiles(t, e.rulesDir); f["o.yaml"] != "- rule: o\n" {
+		t.Errorf("installed %v", f)
+	}
+	e.ok(t, "registry", "logout", px.host)
+	e.fail(t, "401", "artifact", "info", px.host+"/t/o")
+	e.fail(t, "OAuth2 needs --client-id", "registry", "login", px.host, "--oauth-token-url", tokens.URL)
+	e.fail(t, "pass -u USER --password-stdin", "registry", "login", px.host)
+}
