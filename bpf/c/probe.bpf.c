@@ -90,11 +90,16 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_clone3 435
 #define NR_openat2 437
 
+/* FLAVORS defines a program twice: tp_btf (btf is true: BTF-typed arguments may be read directly) and
+ * raw_tracepoint (btf is false: every kernel read goes through bpf_probe_read_kernel). */
 #define FLAVORS(name, hook)                                                  \
-	static __always_inline int name##_impl(u64 *ctx);                      \
-	SEC("tp_btf/" hook) int btf_##name(u64 *ctx) { return name##_impl(ctx); } \
-	SEC("raw_tracepoint/" hook) int raw_##name(u64 *ctx) { return name##_impl(ctx); } \
-	static __always_inline int name##_impl(u64 *ctx)
+	static __always_inline int name##_impl(u64 *ctx, const bool btf);      \
+	SEC("tp_btf/" hook) int btf_##name(u64 *ctx) { return name##_impl(ctx, true); } \
+	SEC("raw_tracepoint/" hook) int raw_##name(u64 *ctx) { return name##_impl(ctx, false); } \
+	static __always_inline int name##_impl(u64 *ctx, const bool btf)
+
+/* REG reads a pt_regs field: a direct load under tp_btf, a probe read under raw_tracepoint. */
+#define REG(regs, f) (btf ? (regs)->f : BPF_CORE_READ(regs, f))
 
 #define EXIT(name) FLAVORS(x_##name, "sys_exit")
 
@@ -112,7 +117,7 @@ static __always_inline struct scratch *sc(void)
 FLAVORS(sys_exit, "sys_exit")
 {
 	struct pt_regs *regs = (struct pt_regs *)ctx[0];
-	u64 id = BPF_CORE_READ(regs, orig_ax);
+	u64 id = REG(regs, orig_ax);
 	if (id >= NSYSCALLS)
 		return 0;
 	u32 key = id;
@@ -123,12 +128,12 @@ FLAVORS(sys_exit, "sys_exit")
 		return 0;
 	s->id = id;
 	s->ret = (s64)ctx[1];
-	s->args[0] = BPF_CORE_READ(regs, di);
-	s->args[1] = BPF_CORE_READ(regs, si);
-	s->args[2] = BPF_CORE_READ(regs, dx);
-	s->args[3] = BPF_CORE_READ(regs, r10);
-	s->args[4] = BPF_CORE_READ(regs, r8);
-	s->args[5] = BPF_CORE_READ(regs, r9);
+	s->args[0] = REG(regs, di);
+	s->args[1] = REG(regs, si);
+	s->args[2] = REG(regs, dx);
+	s->args[3] = REG(regs, r10);
+	s->args[4] = REG(regs, r8);
+	s->args[5] = REG(regs, r9);
 	bpf_tail_call(ctx, &exit_progs, key);
 	return 0;
 }
@@ -141,8 +146,8 @@ FLAVORS(sys_enter, "sys_enter")
 	if (!wanted(id, WANT_ENTER) || ignored())
 		return 0;
 	struct pt_regs *regs = (struct pt_regs *)ctx[0];
-	u64 a0 = BPF_CORE_READ(regs, di), a1 = BPF_CORE_READ(regs, si);
-	u64 a2 = BPF_CORE_READ(regs, dx), a3 = BPF_CORE_READ(regs, r10);
+	u64 a0 = REG(regs, di), a1 = REG(regs, si);
+	u64 a2 = REG(regs, dx), a3 = REG(regs, r10);
 	struct ev e;
 	switch (id) {
 	case NR_open:

@@ -28,6 +28,7 @@
 /* Set by the loader before load. */
 const volatile u64 boot_time = 0;     /* wall clock ns at boot */
 const volatile u64 wakeup_bytes = 0;  /* force a wakeup past this much unread data; 0 = never */
+const volatile u32 ignore_tgid = 0;   /* drop this process's events (the reader's own); 0 = none */
 
 struct auxbuf {
 	u8 data[BUF_SIZE];
@@ -38,10 +39,6 @@ struct counters {
 	u64 drops;
 };
 
-struct settings {
-	u32 ignore_tgid;
-	u32 reserved;
-};
 
 struct scratch {
 	u64 args[6];
@@ -83,12 +80,7 @@ struct {
 	__type(value, u8);
 } interest SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, u32);
-	__type(value, struct settings);
-} settings SEC(".maps");
+
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
@@ -112,11 +104,7 @@ static __always_inline bool wanted(u32 slot, u8 bit)
 
 static __always_inline bool ignored(void)
 {
-	u32 zero = 0;
-	struct settings *s = bpf_map_lookup_elem(&settings, &zero);
-	if (!s || !s->ignore_tgid)
-		return false;
-	return (u32)(bpf_get_current_pid_tgid() >> 32) == s->ignore_tgid;
+	return ignore_tgid && (u32)(bpf_get_current_pid_tgid() >> 32) == ignore_tgid;
 }
 
 static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)

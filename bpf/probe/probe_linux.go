@@ -65,11 +65,6 @@ type counters struct {
 	Drops  uint64
 }
 
-type settings struct {
-	IgnoreTGID uint32
-	Reserved   uint32
-}
-
 // Load checks privileges and BTF, loads the probe, fills the exit program table, sets the interest set and
 // attaches the programs (tp_btf, else raw tracepoints).
 func Load(opts Options) (*Probe, error) {
@@ -143,6 +138,11 @@ func load(fl Flavor, opts Options, log *slog.Logger) (*Probe, error) {
 	if err := spec.Variables["wakeup_bytes"].Set(opts.WakeupBytes); err != nil {
 		return nil, fmt.Errorf("set wakeup_bytes: %w", err)
 	}
+	if opts.IgnoreSelf {
+		if err := spec.Variables["ignore_tgid"].Set(uint32(os.Getpid())); err != nil {
+			return nil, fmt.Errorf("set ignore_tgid: %w", err)
+		}
+	}
 	coll, err := ebpf.NewCollectionWithOptions(spec, ebpf.CollectionOptions{})
 	if err != nil {
 		var ve *ebpf.VerifierError
@@ -158,12 +158,6 @@ func load(fl Flavor, opts Options, log *slog.Logger) (*Probe, error) {
 	if err := p.fillExitPrograms(prefix); err != nil {
 		p.Close()
 		return nil, err
-	}
-	if opts.IgnoreSelf {
-		if err := coll.Maps["settings"].Update(uint32(0), settings{IgnoreTGID: uint32(os.Getpid())}, ebpf.UpdateAny); err != nil {
-			p.Close()
-			return nil, fmt.Errorf("write probe settings: %w", err)
-		}
 	}
 	if err := p.writeInterest(opts.Interest); err != nil {
 		p.Close()

@@ -31,12 +31,6 @@ type probeScratch struct {
 	Id   uint64
 }
 
-type probeSettings struct {
-	_          structs.HostLayout
-	IgnoreTgid uint32
-	Reserved   uint32
-}
-
 // Names of all BPF objects in the ELF.
 //
 // Used for safe lookups in a Collection or CollectionSpec.
@@ -47,7 +41,6 @@ const (
 	probeMapEvents           = "events"
 	probeMapExitProgs        = "exit_progs"
 	probeMapInterest         = "interest"
-	probeMapSettings         = "settings"
 	probeProgBtfSchedExec    = "btf_sched_exec"
 	probeProgBtfSchedExit    = "btf_sched_exit"
 	probeProgBtfSysEnter     = "btf_sys_enter"
@@ -117,6 +110,7 @@ const (
 	probeProgRawX_socketpair = "raw_x_socketpair"
 	probeProgRawX_uffd       = "raw_x_uffd"
 	probeVarBootTime         = "boot_time"
+	probeVarIgnoreTgid       = "ignore_tgid"
 	probeVarWakeupBytes      = "wakeup_bytes"
 )
 
@@ -242,7 +236,6 @@ type probeMapSpecs struct {
 	Events    *ebpf.MapSpec `ebpf:"events"`
 	ExitProgs *ebpf.MapSpec `ebpf:"exit_progs"`
 	Interest  *ebpf.MapSpec `ebpf:"interest"`
-	Settings  *ebpf.MapSpec `ebpf:"settings"`
 }
 
 // probeVariableSpecs contains global variables before they are loaded into the kernel.
@@ -250,6 +243,7 @@ type probeMapSpecs struct {
 // It can be passed ebpf.CollectionSpec.Assign.
 type probeVariableSpecs struct {
 	BootTime    *ebpf.VariableSpec `ebpf:"boot_time"`
+	IgnoreTgid  *ebpf.VariableSpec `ebpf:"ignore_tgid"`
 	WakeupBytes *ebpf.VariableSpec `ebpf:"wakeup_bytes"`
 }
 
@@ -279,7 +273,6 @@ type probeMaps struct {
 	Events    *ebpf.Map `ebpf:"events"`
 	ExitProgs *ebpf.Map `ebpf:"exit_progs"`
 	Interest  *ebpf.Map `ebpf:"interest"`
-	Settings  *ebpf.Map `ebpf:"settings"`
 }
 
 func (m *probeMaps) Close() error {
@@ -290,7 +283,6 @@ func (m *probeMaps) Close() error {
 		m.Events,
 		m.ExitProgs,
 		m.Interest,
-		m.Settings,
 	)
 }
 
@@ -299,6 +291,7 @@ func (m *probeMaps) Close() error {
 // It can be passed to loadProbeObjects or ebpf.CollectionSpec.LoadAndAssign.
 type probeVariables struct {
 	BootTime    *ebpf.Variable `ebpf:"boot_time"`
+	IgnoreTgid  *ebpf.Variable `ebpf:"ignore_tgid"`
 	WakeupBytes *ebpf.Variable `ebpf:"wakeup_bytes"`
 }
 
