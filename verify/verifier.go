@@ -308,13 +308,16 @@ func (v *Verifier) verifyAll(ctx context.Context, src oras.ReadOnlyGraphTarget, 
 	var failures []error
 	found := 0
 
+	// A layout that cannot be read (a registry that rejects the referrers API with something other
+	// than 404, say) does not block a valid signature in the other; it is reported if none verifies.
+	var readErrs []error
 	legacy, err := fetchLegacy(ctx, src, desc)
 	if err != nil {
-		return nil, err
+		readErrs = append(readErrs, err)
 	}
 	bundles, simple, err := fetchReferrers(ctx, src, desc)
 	if err != nil {
-		return nil, err
+		readErrs = append(readErrs, err)
 	}
 	for _, ls := range append(legacy, simple...) {
 		found++
@@ -346,8 +349,8 @@ func (v *Verifier) verifyAll(ctx context.Context, src oras.ReadOnlyGraphTarget, 
 	if len(ok) > 0 {
 		return ok, nil
 	}
-	if found == 0 {
+	if found == 0 && len(readErrs) == 0 {
 		return nil, fmt.Errorf("%w (looked for tag %s and referrers; trust from %s)", ErrUnsigned, legacyTag(desc.Digest), tr.source)
 	}
-	return nil, fmt.Errorf("%w (trust from %s): %w", ErrNoValidSignature, tr.source, errors.Join(failures...))
+	return nil, fmt.Errorf("%w (trust from %s): %w", ErrNoValidSignature, tr.source, errors.Join(append(readErrs, failures...)...))
 }

@@ -4,14 +4,21 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	ggcr "github.com/google/go-containerregistry/pkg/registry"
 
 	"github.com/opencontainers/go-digest"
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
 	"oras.land/oras-go/v2/content/memory"
+	"oras.land/oras-go/v2/registry/remote"
 
 	"github.com/aerie-sec/aerie/verify"
 	"github.com/aerie-sec/aerie/verify/sign"
@@ -383,5 +390,39 @@ func TestSimpleSigningReferrer(t *testing.T) {
 		}
 		_, err = mustVerifier(t, []verify.Rule{{Name: "other", Match: "**", Keys: []string{newKey(t, "o").pubFile}}}).Check(ctx, repo, ref, desc)
 		assertRefused(t, err, verify.ErrNoValidSignature, ref, desc.Digest, "other")
+	}
+}
+
+// TestBrokenReferrersAPI: a registry that rejects the referrers endpoint with 400 (not 404) does not
+// block a valid legacy signature, and an unsigned artifact there is still refused.
+func TestBrokenReferrersAPI(t *testing.T) {
+	ctx := context.Background()
+	k := newKey(t, "k")
+	h := ggcr.New(ggcr.Logger(log.New(io.Discard, "", 0)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/referrers/") {
+			http.Error(w, `{"errors":[{"code":"UNSUPPORTED"}]}`, http.StatusBadRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	repo, err := remote.NewRepository(host + "/falco/rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo.PlainHTTP = true
+	signed := pushArtifact(t, repo, "1", "signed")
+	mustSign(t, repo, "x", signed, k, false)
+	unsigned := pushArtifact(t, repo, "2", "unsigned")
+	v := mustVerifier(t, []verify.Rule{{Name: "k", Match: "**", Keys: []string{k.pubFile}}})
+	if _, err := v.Check(ctx, repo, host+"/falco/rules:1", signed); err != nil {
+		t.Fatalf("legacy signature blocked by the referrers error: %v", err)
+	}
+	_, err = v.Check(ctx, repo, host+"/falco/rules:2", unsigned)
+	assertRefused(t, err, verify.ErrNoValidSignature, host+"/falco/rules:2", unsigned.Digest, "k")
+	if !strings.Contains(err.Error(), "list referrers") {
+		t.Errorf("error does not report the referrers failure: %v", err)
 	}
 }
