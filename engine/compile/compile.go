@@ -1279,6 +1279,10 @@ func (t *checker) check(n *ast.Check) (Expr, error) {
 	switch r := n.RHS.(type) {
 	case nil:
 	case *ast.Str:
+		if !r.Quoted && t.looksLikeField(r.Value) {
+			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnCompileCondition,
+				Message: "string '" + r.Value + "' may be a valid field wrongly interpreted as a string value", Context: t.ctx})
+		}
 		lit := &Literal{Values: []string{r.Value}, FieldType: lhs.Type()}
 		if err := t.values(n, lhs, lit); err != nil {
 			return nil, err
@@ -1301,6 +1305,27 @@ func (t *checker) check(n *ast.Check) (Expr, error) {
 		out.RHS = rhs
 	}
 	return out, nil
+}
+
+// looksLikeField reports whether a bare string value is the name of a field (with optional argument).
+func (t *checker) looksLikeField(v string) bool {
+	if !strings.Contains(v, ".") {
+		return false
+	}
+	e, err := parser.Parse(v + " exists")
+	if err != nil {
+		return false
+	}
+	c, ok := e.(*ast.Check)
+	if !ok {
+		return false
+	}
+	f, ok := c.LHS.(*ast.Field)
+	if !ok {
+		return false
+	}
+	_, err = t.l.reg.Resolve(f.Name, f.Arg, f.HasArg)
+	return err == nil
 }
 
 // values checks literal values against the LHS type.

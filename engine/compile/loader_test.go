@@ -147,6 +147,7 @@ func TestLoadWarnings(t *testing.T) {
 		{"exception not unique", "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: [proc.name]\n    - name: e\n      fields: [fd.name]\n", lr.WarnExceptionNameNotUnique, "Multiple definitions of exception 'e' in the same rule"},
 		{"append no values", "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: [proc.name]\n- rule: r\n  exceptions:\n    - name: e\n  override:\n    exceptions: append\n", lr.WarnAppendNoValues, "Overriding/appending exception with no values"},
 		{"deprecated field", "- rule: r\n  desc: d\n  condition: evt.type=open and evt.latency > 10\n  output: o\n  priority: INFO\n", lr.WarnDeprecatedItem, "Field 'evt.latency' is deprecated and will be removed in a future version"},
+		{"field-like string value", "- rule: r\n  desc: d\n  condition: evt.type=open and proc.name = proc.pname\n  output: o\n  priority: INFO\n", lr.WarnCompileCondition, "string 'proc.pname' may be a valid field wrongly interpreted as a string value"},
 		{"skip unknown filter", "- rule: r\n  desc: d\n  condition: evt.type=open and proc.nobody=1\n  output: o\n  priority: INFO\n  skip-if-unknown-filter: true\n", lr.WarnUnknownFilter, "filter_check called with nonexistent field proc.nobody"},
 	}
 	for _, tc := range tests {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -667,22 +668,26 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 				expected[k] = true
 			}
 		}
-		for _, k := range app {
+		// Falco keeps these keys in ordered sets: checks and messages follow alphabetical order.
+		for _, k := range sorted(app) {
 			if !expected[k] {
 				return fail("An append override for '"+k+"' was specified but '"+k+"' is not defined", ctx)
 			}
 			delete(expected, k)
 		}
-		for _, k := range rep {
+		for _, k := range sorted(rep) {
 			if !expected[k] {
 				return fail("A replace override for '"+k+"' was specified but '"+k+"' is not defined", ctx)
 			}
 			delete(expected, k)
 		}
-		for _, k := range canReplace {
-			if expected[k] {
-				return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", ctx)
-			}
+		var left []string
+		for k := range expected {
+			left = append(left, k)
+		}
+		if len(left) > 0 {
+			k := sorted(left)[0]
+			return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", ctx)
 		}
 		if len(app) > 0 {
 			u, err := c.readUpdate(f, item, app, ctx, true)
@@ -784,6 +789,12 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 		return err
 	}
 	return c.defineRule(f, r)
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
 }
 
 func (c *Collection) readCommon(f *file, item *yaml.Node, ctx lr.Context, out *bool, key string) error {
