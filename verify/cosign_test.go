@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sigstore/sigstore/pkg/signature"
 	"oras.land/oras-go/v2/registry/remote"
 
 	"github.com/aerie-sec/aerie/internal/testenv"
@@ -32,29 +33,35 @@ func (c cosignCLI) run(t *testing.T, args ...string) (string, error) {
 }
 
 // TestCosignInterop cross-checks with the cosign CLI both ways, in both layouts, against Debian's
-// docker-registry (no referrers API: the fallback tag path).
+// docker-registry (no referrers API: the fallback-tag path) and go-containerregistry's registry with
+// the referrers API.
 func TestCosignInterop(t *testing.T) {
-	ctx := context.Background()
 	c := cosignCLI{bin: testenv.Tool(t, "cosign"), dir: t.TempDir()}
-	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
 	if out, err := c.run(t, "generate-key-pair"); err != nil {
 		t.Fatalf("cosign generate-key-pair: %v\n%s", err, out)
 	}
+	signer, err := sign.LoadPrivateKey(filepath.Join(c.dir, "cosign.key"), func() ([]byte, error) { return []byte("pw"), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, reg := range []*testenv.Registry{testenv.DockerRegistry(t, testenv.RegistryOptions{}), testenv.ReferrersRegistry(t)} {
+		t.Run(reg.Kind, func(t *testing.T) { cosignInterop(t, c, reg.Host, signer) })
+	}
+}
+
+func cosignInterop(t *testing.T, c cosignCLI, host string, signer signature.SignerVerifier) {
+	ctx := context.Background()
 	pub := filepath.Join(c.dir, "cosign.pub")
 	other := newKey(t, "other")
 	trustedRoot := minimalRoot(t)
 
 	repoName := "falco/rules"
-	repo, err := remote.NewRepository(reg.Host + "/" + repoName)
+	repo, err := remote.NewRepository(host + "/" + repoName)
 	if err != nil {
 		t.Fatal(err)
 	}
 	repo.PlainHTTP = true
-	signer, err := sign.LoadPrivateKey(filepath.Join(c.dir, "cosign.key"), func() ([]byte, error) { return []byte("pw"), nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := mustVerifier(t, []verify.Rule{{Name: "cosign-key", Match: reg.Host + "/falco/**", Keys: []string{pub}}})
+	good := mustVerifier(t, []verify.Rule{{Name: "cosign-key", Match: host + "/falco/**", Keys: []string{pub}}})
 	wrong := mustVerifier(t, []verify.Rule{{Name: "other-key", Match: "**", Keys: []string{other.pubFile}}})
 
 	for _, bundle := range []bool{false, true} {
@@ -65,7 +72,7 @@ func TestCosignInterop(t *testing.T) {
 		t.Run("cosign signs, aeriectl verifies/"+string(layout), func(t *testing.T) {
 			tag := "cosign-" + string(layout)
 			desc := pushArtifact(t, repo, tag, "signed by cosign "+string(layout))
-			ref := reg.Host + "/" + repoName + "@" + desc.Digest.String()
+			ref := host + "/" + repoName + "@" + desc.Digest.String()
 			args := []string{"sign", "--key", "cosign.key", "--tlog-upload=false", "-y"}
 			if bundle {
 				args = append(args, "--new-bundle-format")
@@ -73,7 +80,7 @@ func TestCosignInterop(t *testing.T) {
 			if out, err := c.run(t, append(args, ref)...); err != nil {
 				t.Fatalf("cosign sign: %v\n%s", err, out)
 			}
-			res, err := good.Check(ctx, repo, reg.Host+"/"+repoName+":"+tag, desc)
+			res, err := good.Check(ctx, repo, host+"/"+repoName+":"+tag, desc)
 			if err != nil {
 				t.Fatalf("Check: %v", err)
 			}
@@ -88,10 +95,10 @@ func TestCosignInterop(t *testing.T) {
 		t.Run("aeriectl signs, cosign verifies/"+string(layout), func(t *testing.T) {
 			tag := "aerie-" + string(layout)
 			desc := pushArtifact(t, repo, tag, "signed by aerie "+string(layout))
-			if _, err := sign.Sign(ctx, repo, reg.Host+"/"+repoName, desc, signer, sign.Options{Bundle: bundle}); err != nil {
+			if _, err := sign.Sign(ctx, repo, host+"/"+repoName, desc, signer, sign.Options{Bundle: bundle}); err != nil {
 				t.Fatal(err)
 			}
-			ref := reg.Host + "/" + repoName + "@" + desc.Digest.String()
+			ref := host + "/" + repoName + "@" + desc.Digest.String()
 			args := []string{"verify", "--key", "cosign.pub", "--insecure-ignore-tlog"}
 			if bundle {
 				args = append(args, "--trusted-root", trustedRoot)
