@@ -397,17 +397,19 @@ func equalMaps(a, b map[string]string) bool {
 type proxy struct {
 	host  string
 	mu    sync.Mutex
-	count map[string]int
+	count map[string]int // by method and kind of endpoint
+	urls  map[string]int // by method and full URL, to spot repeated requests
 }
 
 func newProxy(t testing.TB, target string, hook func(w http.ResponseWriter, r *http.Request) bool) *proxy {
 	t.Helper()
 	u, _ := url.Parse(target)
 	rp := httputil.NewSingleHostReverseProxy(u)
-	p := &proxy{count: map[string]int{}}
+	p := &proxy{count: map[string]int{}, urls: map[string]int{}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p.mu.Lock()
 		p.count[r.Method+" "+kind(r.URL.Path)]++
+		p.urls[r.Method+" "+r.URL.String()]++
 		p.mu.Unlock()
 		if hook != nil && hook(w, r) {
 			return
@@ -448,7 +450,19 @@ func (p *proxy) reset() map[string]int {
 	defer p.mu.Unlock()
 	c := p.count
 	p.count = map[string]int{}
+	p.urls = map[string]int{}
 	return c
+}
+
+// repeated counts requests beyond the first to each URL.
+func (p *proxy) repeated() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, c := range p.urls {
+		n += c - 1
+	}
+	return n
 }
 
 // serveModified fetches the blob from the registry and serves it with its last byte flipped.
