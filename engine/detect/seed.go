@@ -17,6 +17,9 @@ func SeedState(st *state.Table, md *scap.Metadata) {
 	if md == nil {
 		return
 	}
+	for _, in := range md.Interfaces {
+		st.AddLocalAddr(in.Addr)
+	}
 	for i := range md.Users {
 		st.AddSnapshotUser(&md.Users[i])
 	}

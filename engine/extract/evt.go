@@ -22,7 +22,7 @@ const (
 
 func evtFields(m map[string]builder) {
 	m["evt.num"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Num); return true })
-	m["evt.type"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Ev.Name(); return true })
+	m["evt.type"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Ev.DisplayName(); return true })
 	m["syscall.type"] = single(func(c *Ctx, v *Value) bool {
 		info := c.Ev.Info()
 		if info == nil || info.Category&event.CategoryInternal != 0 || info.Name == "procexit" {
@@ -35,7 +35,7 @@ func evtFields(m map[string]builder) {
 		name := ref.Arg
 		return func(c *Ctx, i int, v *Value) bool {
 			v.Uint = 0
-			if c.Ev.Name() == name {
+			if c.Ev.DisplayName() == name {
 				v.Uint = 1
 			}
 			return i == 0
@@ -49,8 +49,7 @@ func evtFields(m map[string]builder) {
 			return false
 		}
 		v.Str = info.Category.String()
-		if info.Category&(event.CategoryIORead|event.CategoryIOWrite|event.CategoryIOOther) != 0 &&
-			info.Category&^(event.CategoryIORead|event.CategoryIOWrite|event.CategoryIOOther) == 0 {
+		if cat := info.Category; cat == event.CategoryIORead || cat == event.CategoryIOWrite || cat == event.CategoryIOOther {
 			// I/O events take the category of the descriptor they use, as libsinsp reports them.
 			v.Str = ioCategory(c)
 		}
@@ -278,7 +277,7 @@ func res(c *Ctx) (int64, bool) {
 	}
 	// The first parameter of an exit event is its return value whenever it is numeric (errno, fd, pid,
 	// or an address for brk/mmap), as libsinsp reads it.
-	if info.Params[0].Type.Size() == 0 {
+	if p := info.Params[0]; p.Type.Size() == 0 || (p.Name != "res" && p.Name != "fd") {
 		return 0, false
 	}
 	return c.Ev.Int(0)

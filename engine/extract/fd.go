@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/aerie-sec/aerie/engine/event"
 	"net/netip"
 	"strings"
 
@@ -62,7 +63,7 @@ func fdFields(m map[string]builder) {
 	m["fd.name"] = single(func(c *Ctx, v *Value) bool {
 		if c.R.FD == nil {
 			v.Str = ""
-			return c.R.HasFD
+			return c.R.HasFD && c.Ev.Dir() == event.Exit
 		}
 		v.Str = c.R.FD.Name
 		return true
@@ -72,7 +73,7 @@ func fdFields(m map[string]builder) {
 		fd := c.R.FD
 		if fd == nil {
 			v.Str = "/"
-			return c.R.HasFD
+			return c.R.HasFD && c.Ev.Dir() == event.Exit
 		}
 		if !fd.Type.IsFile() {
 			return false
@@ -104,7 +105,8 @@ func fdFields(m map[string]builder) {
 	m["fd.dev.major"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev >> 20); return true })
 	m["fd.dev.minor"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev & 0xfffff); return true })
 	m["fd.l4proto"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
-		if !isInet(fd) {
+		// known once the socket has an address (bound, connected or accepted)
+		if !isInet(fd) || fd.L4 == state.L4Unknown || (!fd.ClientIP.IsValid() && !fd.ServerIP.IsValid()) {
 			return false
 		}
 		v.Str = fd.L4.String()
@@ -121,11 +123,22 @@ func fdFields(m map[string]builder) {
 		}
 		return true
 	})
-	m["fd.is_server"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
-		if !isInet(fd) && fd.Type != state.FDUnixSocket {
+	// fd.is_server: a listening socket, or one whose server end is an address of this machine (or not set
+	// yet), as libsinsp decides with the interface list.
+	m["fd.is_server"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool {
+		switch {
+		case isServerSock(fd):
+			v.Bool = true
+		case isInet(fd) && !fd.ServerIP.IsValid():
+			// not connected: libsinsp finds :: among the local addresses, but not 0.0.0.0
+			v.Bool = fd.Type == state.FDIPv6Socket
+		case isInet(fd):
+			v.Bool = c.Table.IsLocal(fd.ServerIP)
+		case fd.Type == state.FDUnixSocket:
+			v.Bool = false
+		default:
 			return false
 		}
-		v.Bool = isServerSock(fd) || localIsServer(fd)
 		return true
 	})
 	m["fd.connected"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
@@ -206,36 +219,32 @@ func fdFields(m map[string]builder) {
 			return true
 		})
 	}
-	// fd.ip, fd.port, fd.net: either end
-	both := func(get func(fd *state.FD, e end, v *Value) bool) builder {
+	// fd.ip, fd.port, fd.net: either end, as the raw client and server addresses (zero while unset),
+	// which is how libsinsp compares them.
+	both := func() builder {
 		return func(fields.Ref) (Func, bool, error) {
 			return func(c *Ctx, i int, v *Value) bool {
-				if c.R.FD == nil || i > 1 {
+				fd := c.R.FD
+				if fd == nil || i > 1 || !isInet(fd) {
 					return false
 				}
-				if fd := c.R.FD; isInet(fd) && !fd.ClientIP.IsValid() && !fd.ServerIP.IsValid() {
-					// an unconnected socket: both ends are still zero
-					v.IP, v.Uint = zeroAddr(fd), 0
-					return i == 0
+				ip, p := fd.ClientIP, fd.ClientPort
+				if i == 1 || isServerSock(fd) {
+					if i == 1 && isServerSock(fd) {
+						return false // a listening socket has only its own address
+					}
+					ip, p = fd.ServerIP, fd.ServerPort
 				}
-				if i == 0 {
-					return get(c.R.FD, eClient, v) || get(c.R.FD, eServer, v)
+				if !ip.IsValid() {
+					// libsinsp compares an unset end as 0.0.0.0, for both families
+					ip = netip.IPv4Unspecified()
 				}
-				if isServerSock(c.R.FD) {
-					return false
-				}
-				return get(c.R.FD, eServer, v)
+				v.IP, v.Uint = ip, uint64(p)
+				return true
 			}, true, nil
 		}
 	}
-	m["fd.ip"] = both(ipOf)
-	m["fd.net"] = both(ipOf)
-	m["fd.port"] = both(portOf)
-}
-
-func zeroAddr(fd *state.FD) netip.Addr {
-	if fd.Type == state.FDIPv6Socket || fd.Type == state.FDIPv6Server {
-		return netip.IPv6Unspecified()
-	}
-	return netip.IPv4Unspecified()
+	m["fd.ip"] = both()
+	m["fd.net"] = both()
+	m["fd.port"] = both()
 }

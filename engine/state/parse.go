@@ -211,6 +211,9 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 		}
 		if r.HasFD {
 			r.FD = th.files.Get(r.FDNum)
+		} else if ev.Dir() == event.Exit {
+			// an exit whose descriptor is unknown (its enter event was not captured): libsinsp reports fd -1
+			r.FDNum, r.HasFD = -1, true
 		}
 	}
 	switch h.op {
@@ -563,7 +566,7 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 		// rules on failed opens see fd.name.
 		tb.failed = *f
 		tb.pool.put(f)
-		r.FD, r.FDNum, r.HasFD = &tb.failed, fd, true
+		r.FD, r.FDNum, r.HasFD = &tb.failed, -1, true
 		return
 	}
 	th.files.Add(f)
@@ -645,10 +648,8 @@ func (tb *Table) connect(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 		r.FD = f
 	}
 	tb.setTuple(f, &st, false)
-	f.Flags |= FlagRoleClient | FlagNameChanged
-	if res == 0 {
-		f.Flags |= FlagConnected
-	}
+	// libsinsp marks the socket connected on success and on EINPROGRESS
+	f.Flags |= FlagRoleClient | FlagNameChanged | FlagConnected
 }
 
 // setTuple fills f from a socket tuple; for an accepted socket the tuple's source is the peer (client).
@@ -659,9 +660,6 @@ func (tb *Table) setTuple(f *FD, st *event.SockTuple, accepted bool) {
 			f.Type = FDIPv4Socket
 		} else {
 			f.Type = FDIPv6Socket
-		}
-		if f.L4 == L4Unknown {
-			f.L4 = L4TCP
 		}
 		f.ClientIP, f.ClientPort, f.ServerIP, f.ServerPort = st.SrcAddr, st.SrcPort, st.DstAddr, st.DstPort
 		tb.scratch = AppendEndpoint(tb.scratch[:0], st.SrcAddr, st.SrcPort)
@@ -688,6 +686,11 @@ func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
 	f := r.FD
 	switch sa.Family {
 	case event.AFInet, event.AFInet6:
+		tb.scratch = AppendEndpoint(tb.scratch[:0], sa.Addr, sa.Port)
+		f.Name = tb.intern(tb.scratch)
+		if sa.Port == 0 {
+			break // an ephemeral bind before connect: still a client socket, as libsinsp
+		}
 		if sa.Family == event.AFInet {
 			f.Type = FDIPv4Server
 		} else {
@@ -695,8 +698,6 @@ func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
 		}
 		f.ServerIP, f.ServerPort = sa.Addr, sa.Port
 		f.Flags |= FlagRoleServer
-		tb.scratch = AppendEndpoint(tb.scratch[:0], sa.Addr, sa.Port)
-		f.Name = tb.intern(tb.scratch)
 	case event.AFUnix:
 		f.Name = tb.intern(sa.Path)
 	}

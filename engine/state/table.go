@@ -1,5 +1,7 @@
 package state
 
+import "net/netip"
+
 // Options bounds a Table. The zero value selects libsinsp's defaults.
 type Options struct {
 	// MaxThreads caps the thread table (default 262144); threads beyond it are not tracked.
@@ -56,6 +58,26 @@ type Table struct {
 	scratch []byte
 	pool    fdPool
 	failed  FD // the descriptor of the latest failed open
+	local   []netip.Addr
+}
+
+// AddLocalAddr records an address of the machine's network interfaces (from a capture's interface list
+// or the host), used to tell the local end of a socket as libsinsp does.
+func (tb *Table) AddLocalAddr(a netip.Addr) {
+	if a.IsValid() {
+		tb.local = append(tb.local, a.Unmap())
+	}
+}
+
+// IsLocal reports whether a is an address of the machine's interfaces.
+func (tb *Table) IsLocal(a netip.Addr) bool {
+	a = a.Unmap()
+	for _, l := range tb.local {
+		if l == a {
+			return true
+		}
+	}
+	return false
 }
 
 // New returns an empty table bounded by opts.
