@@ -1333,7 +1333,7 @@ func (t *checker) values(n *ast.Check, lhs Operand, lit *Literal) error {
 	f, isField := lhs.(*FieldOperand)
 	for _, v := range lit.Values {
 		if isField && f.Field.Name == "evt.type" && !f.HasArg && (n.Op != "contains" && n.Op != "startswith" && n.Op != "endswith" && n.Op != "glob" && n.Op != "iglob" && n.Op != "icontains" && n.Op != "regex" && n.Op != "pmatch") {
-			if len(eventsByName()[v]) == 0 {
+			if len(eventCodes(v)) == 0 {
 				t.unknown = true
 				return t.errAt(n.RHS.Position(), "unknown event type "+v)
 			}

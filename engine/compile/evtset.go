@@ -26,6 +26,18 @@ var eventsByName = sync.OnceValue(func() map[string][]event.Type {
 	return m
 })
 
+// eventCodes returns the event codes named name: the events called so, or, for syscalls that have no
+// event of their own, the generic syscall events (as libs' names_to_event_set does). Nil means unknown.
+func eventCodes(name string) []event.Type {
+	if codes := eventsByName()[name]; len(codes) > 0 {
+		return codes
+	}
+	if _, ok := event.SyscallID(name); ok {
+		return []event.Type{event.GenericE, event.GenericX}
+	}
+	return nil
+}
+
 func allEvents() eventSet {
 	s := newEventSet()
 	for _, t := range event.Types() {
@@ -140,7 +152,7 @@ func evtVisit(e Expr, all eventSet, neg bool) eventSet {
 		}
 		named := newEventSet()
 		for _, v := range lit.Values {
-			for _, t := range eventsByName()[v] {
+			for _, t := range eventCodes(v) {
 				named.add(t)
 			}
 		}

@@ -227,6 +227,11 @@ func TestOverrides(t *testing.T) {
 			}},
 		{"exception list op scalar paren", []string{"- list: ok\n  items: [a, b]\n- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: [proc.name]\n      comps: [in]\n      values: [[ok]]\n"},
 			`(evt.type=open) and not (( proc.name in ( a, b )))`, nil},
+		{"generic syscall event type", []string{"- rule: r\n  desc: d\n  condition: evt.type in (pivot_root, open)\n  output: o\n  priority: INFO\n"}, "evt.type in (pivot_root, open)", func(t *testing.T, r *compile.Rule) {
+			if got := strings.Join(r.EventNames(), ","); got != "syscall,open" {
+				t.Errorf("events %s", got)
+			}
+		}},
 		{"redefinition keeps position", []string{"- rule: a\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n- rule: a\n  desc: d2\n  condition: evt.type=openat\n  output: o\n  priority: INFO\n"}, "evt.type=open", func(t *testing.T, r *compile.Rule) {}},
 	}
 	for _, tc := range tests {
