@@ -1276,6 +1276,14 @@ func (t *checker) check(n *ast.Check) (Expr, error) {
 		return nil, t.errAt(n.P, fmt.Sprintf("'%s' operator not supported for %s filters", op, className[cl]))
 	}
 	out := &Check{Pos: n.P, LHS: lhs, Op: op, Mod: n.Mod}
+	// Enter events are no longer produced (Falco 0.42): a check that selects them is deprecated.
+	// Checks for exit events (evt.dir = <), as the upstream files use, stay valid.
+	if f, ok := lhs.(*FieldOperand); ok && f.Field.Name == "evt.dir" {
+		if s, ok := n.RHS.(*ast.Str); ok && (s.Value == ">" && (op == "=" || op == "==") || s.Value == "<" && op == "!=") {
+			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnDeprecatedItem,
+				Message: "Field 'evt.dir' used to select enter events ('>'), which are no longer generated; the check never matches", Context: t.ctx})
+		}
+	}
 	switch r := n.RHS.(type) {
 	case nil:
 	case *ast.Str:
