@@ -527,7 +527,7 @@ type substEntry struct {
 }
 
 // substValid reports whether a cached substitution still holds: the lists it used have the same items,
-// and no list defined since then occurs in the text or in the substituted items.
+// and no list defined since then names a token of the text or of the substituted items.
 func (c *compiler) substValid(cond string, e *substEntry) bool {
 	for i, n := range e.used {
 		k, ok := c.listIdx[n]
@@ -535,17 +535,25 @@ func (c *compiler) substValid(cond string, e *substEntry) bool {
 			return false
 		}
 	}
-	for _, l := range c.lists[min(e.nLists, len(c.lists)):] {
-		if strings.Contains(cond, l.name) {
-			return false
-		}
-		for _, it := range e.items {
-			if strings.Contains(it, l.name) {
-				return false
-			}
+	if e.nLists >= len(c.lists) {
+		return true
+	}
+	valid := true
+	check := func(tok string) {
+		if k, ok := c.listIdx[tok]; ok && k >= e.nLists {
+			valid = false
 		}
 	}
-	return true
+	forEachToken(cond, check)
+	for _, it := range e.items {
+		forEachToken(it, check)
+	}
+	for _, k := range c.oddLists {
+		if k >= e.nLists && strings.Contains(cond, c.lists[k].name) {
+			valid = false
+		}
+	}
+	return valid
 }
 
 // substitute performs the substitution.
