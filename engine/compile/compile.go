@@ -871,6 +871,10 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 	}
 	segs, outFields, err := or.segs, or.names, or.err
 	if err != nil {
+		if spec.SkipIfUnknownFilter && strings.HasPrefix(err.Error(), "unknown filter:") {
+			c.res.Add(lr.WarnUnknownFilter, err.Error(), spec.OutputCtx)
+			return nil, nil
+		}
 		return nil, &compileError{lr.ErrCompileOutput, err.Error(), spec.OutputCtx}
 	}
 	r.Output = segs

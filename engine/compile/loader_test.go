@@ -149,6 +149,7 @@ func TestLoadWarnings(t *testing.T) {
 		{"deprecated field", "- rule: r\n  desc: d\n  condition: evt.type=open and evt.latency > 10\n  output: o\n  priority: INFO\n", lr.WarnDeprecatedItem, "Field 'evt.latency' is deprecated and will be removed in a future version"},
 		{"field-like string value", "- rule: r\n  desc: d\n  condition: evt.type=open and proc.name = proc.pname\n  output: o\n  priority: INFO\n", lr.WarnCompileCondition, "string 'proc.pname' may be a valid field wrongly interpreted as a string value"},
 		{"enter events", "- rule: r\n  desc: d\n  condition: evt.type=open and evt.dir = >\n  output: o\n  priority: INFO\n", lr.WarnDeprecatedItem, "Field 'evt.dir' used to select enter events ('>'), which are no longer generated; the check never matches"},
+		{"skip unknown output field", "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o %proc.nobody\n  priority: INFO\n  skip-if-unknown-filter: true\n", lr.WarnUnknownFilter, "unknown filter: proc.nobody"},
 		{"skip unknown filter", "- rule: r\n  desc: d\n  condition: evt.type=open and proc.nobody=1\n  output: o\n  priority: INFO\n  skip-if-unknown-filter: true\n", lr.WarnUnknownFilter, "filter_check called with nonexistent field proc.nobody"},
 	}
 	for _, tc := range tests {
