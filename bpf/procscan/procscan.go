@@ -488,15 +488,7 @@ func classify(fi *event.FDInfo, link string, st *syscall.Stat_t, socks map[uint6
 			fi.Type = event.FDSignalfd
 		case kind == "timerfd":
 			fi.Type = event.FDTimerfd
-		case strings.HasPrefix(kind, "bpf"):
-			fi.Type = event.FDBPF
-		case kind == "userfaultfd":
-			fi.Type = event.FDUserfaultfd
-		case kind == "io_uring":
-			fi.Type = event.FDIOUring
-		case kind == "pidfd":
-			fi.Type = event.FDPidfd
-		default:
+		default: // bpf, userfaultfd, io_uring, pidfd: fd-list types that readers before 2023 reject
 			fi.Type = event.FDUnsupported
 		}
 		return
@@ -504,7 +496,7 @@ func classify(fi *event.FDInfo, link string, st *syscall.Stat_t, socks map[uint6
 	fi.Name = link
 	switch {
 	case strings.HasPrefix(link, "/memfd:"):
-		fi.Type = event.FDMemfd
+		fi.Type = event.FDFileV2 // as libscap's /proc scan reports memfds: a file named /memfd:NAME
 	case st.Mode&syscall.S_IFMT == syscall.S_IFDIR:
 		fi.Type = event.FDDirectory
 	case strings.HasPrefix(link, "/"):

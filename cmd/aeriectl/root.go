@@ -113,7 +113,7 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 	root.AddCommand(newRegistryCmd(a), newArtifactCmd(a), newIndexCmd(a))
 	root.AddCommand(newRulesCmd(a))
 	root.AddCommand(newReplayCmd(a))
-	root.AddCommand(newCaptureCmd(a))
+	root.AddCommand(withLiveCapture(a, newCaptureCmd(a)))
 	root.AddCommand(newRunCmd(a))
 	for _, c := range root.Commands() {
 		wrapArgs(c)

@@ -128,6 +128,31 @@ type live struct {
 	p    *probe.Probe
 	r    *probe.Reader
 	snap *procscan.Snapshot
+
+	grace       context.Context // set once the run is stopping
+	graceCancel context.CancelFunc
+}
+
+// stopGrace is how long a stopping run keeps handing out events already read from the kernel.
+const stopGrace = 100 * time.Millisecond
+
+// next returns the next live event. Once ctx ends it keeps returning the events already queued, for at most
+// stopGrace, then io.EOF: stopping a run does not lose what the probe delivered.
+func (l *live) next(ctx context.Context) (*event.Event, error) {
+	if ctx.Err() == nil {
+		ev, err := l.r.Next(ctx)
+		if err == nil || ctx.Err() == nil {
+			return ev, err
+		}
+	}
+	if l.grace == nil {
+		l.grace, l.graceCancel = context.WithTimeout(context.Background(), stopGrace)
+	}
+	ev, err := l.r.Next(l.grace)
+	if err != nil {
+		return nil, io.EOF
+	}
+	return ev, nil
 }
 
 // startLive loads the probe with the interest set, starts its reader and scans /proc. Errors name the
@@ -165,6 +190,9 @@ func startLive(ctx context.Context, a *app, in probe.Interest) (*live, error) {
 }
 
 func (l *live) close() {
+	if l.graceCancel != nil {
+		l.graceCancel()
+	}
 	_ = l.r.Close()
 	_ = l.p.Close()
 }
@@ -207,18 +235,15 @@ func (l *live) newCaptureWriter(path, host string) (*scap.Writer, *os.File, erro
 
 // liveSource ends the stream cleanly (io.EOF) when the run's context ends, and tees events to a capture.
 type liveSource struct {
-	r    *probe.Reader
+	l    *live
 	w    *scap.Writer
 	keep func(*event.Event) uint32 // dump flags for the capture, or ^0 to leave the event out
 	werr error
 }
 
 func (s *liveSource) Next(ctx context.Context) (*event.Event, error) {
-	ev, err := s.r.Next(ctx)
+	ev, err := s.l.next(ctx)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, io.EOF
-		}
 		return nil, err
 	}
 	if s.w != nil && s.werr == nil {
@@ -264,7 +289,7 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	}
 	defer l.close()
 	host := hostname(a)
-	src := &liveSource{r: l.r}
+	src := &liveSource{l: l}
 	var capFile *os.File
 	if f.capture != "" {
 		src.w, capFile, err = l.newCaptureWriter(f.capture, host)

@@ -118,49 +118,16 @@ func TestRunLive(t *testing.T) {
 	t.Cleanup(func() { _ = os.Remove(cg) })
 
 	capture := filepath.Join(dir, "live.scap")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out syncBuffer
-	pr, pw := io.Pipe()
 	env := config.MapEnv{"HOME": dir}
-	code := make(chan int, 1)
-	go func() {
-		args := append([]string{"run", "-o", "json", "--capture", capture}, ruleArgs...)
-		code <- run(ctx, args, streams{in: strings.NewReader(""), out: &out, err: pw}, env)
-		pw.Close()
-	}()
-	var stderr syncBuffer
-	ready := make(chan struct{})
-	go func() {
-		sc := bufio.NewScanner(pr)
-		once := sync.Once{}
-		for sc.Scan() {
-			stderr.Write(append(sc.Bytes(), '\n'))
-			if strings.HasPrefix(sc.Text(), "aeriectl run: watching") {
-				once.Do(func() { close(ready) })
-			}
-		}
-		_, _ = io.Copy(io.Discard, pr)
-	}()
-	select {
-	case <-ready:
-	case c := <-code:
-		t.Fatalf("aeriectl run exited with %d before watching:\n%s", c, stderr.String())
-	case <-time.After(90 * time.Second):
-		t.Fatalf("aeriectl run not ready after 90s:\n%s", stderr.String())
-	}
+	lv := startLiveCLI(t, env, "aeriectl run: watching", append([]string{"run", "-o", "json", "--capture", capture}, ruleArgs...)...)
 
 	act := exec.Command("bash", "testdata/live/actions.sh")
 	act.Env = append(os.Environ(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
 	if b, err := act.CombinedOutput(); err != nil {
 		t.Logf("actions.sh: %v\n%s", err, b)
 	}
-	time.Sleep(300 * time.Millisecond) // let the reader drain the last events (it polls every 5 ms)
-	cancel()
-	if c := <-code; c != 0 {
-		t.Fatalf("aeriectl run exit status %d:\n%s", c, stderr.String())
-	}
-	live := parseAlerts(t, out.String())
+	out, stderr := lv.stop()
+	live := parseAlerts(t, out)
 	fired := map[string]bool{}
 	for _, a := range live {
 		fired[a.Rule] = true
@@ -172,7 +139,7 @@ func TestRunLive(t *testing.T) {
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("rules not triggered live: %q\nstderr:\n%s", missing, stderr.String())
+		t.Errorf("rules not triggered live: %q\nstderr:\n%s", missing, stderr)
 	}
 	for _, a := range live {
 		if strings.HasSuffix(a.Rule, "in Container") && slices.Contains(liveRuleTriggers, a.Rule) {
@@ -181,10 +148,10 @@ func TestRunLive(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(stderr.String(), ", 0 dropped") {
-		t.Errorf("probe reported drops:\n%s", stderr.String())
+	if !strings.Contains(stderr, ", 0 dropped") {
+		t.Errorf("probe reported drops:\n%s", stderr)
 	}
-	t.Logf("%d alerts, %d distinct rules; %s", len(live), len(fired), lastLine(stderr.String()))
+	t.Logf("%d alerts, %d distinct rules; %s", len(live), len(fired), lastLine(stderr))
 
 	// The capture, replayed with the same rules, raises the same alerts.
 	rc, rout, rerr := runCLI(t, env, append([]string{"replay", capture, "-o", "json"}, ruleArgs...)...)
@@ -203,6 +170,93 @@ func TestRunLive(t *testing.T) {
 	for k, n := range liveKeys {
 		if n != 0 {
 			t.Errorf("alert count differs between live and replay by %d: %q", n, strings.ReplaceAll(k, "\x00", " | "))
+		}
+	}
+}
+
+// liveCLI is an aeriectl command running in the background until stop.
+type liveCLI struct {
+	t      *testing.T
+	cancel context.CancelFunc
+	code   chan int
+	out    *syncBuffer
+	stderr *syncBuffer
+}
+
+// startLiveCLI starts aeriectl with args and waits until a stderr line starts with readyPrefix.
+func startLiveCLI(t *testing.T, env config.MapEnv, readyPrefix string, args ...string) *liveCLI {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	l := &liveCLI{t: t, cancel: cancel, code: make(chan int, 1), out: &syncBuffer{}, stderr: &syncBuffer{}}
+	t.Cleanup(cancel)
+	pr, pw := io.Pipe()
+	go func() {
+		l.code <- run(ctx, args, streams{in: strings.NewReader(""), out: l.out, err: pw}, env)
+		pw.Close()
+	}()
+	ready := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(pr)
+		once := sync.Once{}
+		for sc.Scan() {
+			l.stderr.Write(append(sc.Bytes(), '\n'))
+			if strings.HasPrefix(sc.Text(), readyPrefix) {
+				once.Do(func() { close(ready) })
+			}
+		}
+		_, _ = io.Copy(io.Discard, pr)
+	}()
+	select {
+	case <-ready:
+	case c := <-l.code:
+		t.Fatalf("aeriectl %s exited with %d before it was ready:\n%s", args[0], c, l.stderr.String())
+	case <-time.After(90 * time.Second):
+		t.Fatalf("aeriectl %s not ready after 90s:\n%s", args[0], l.stderr.String())
+	}
+	return l
+}
+
+// stop lets the reader drain the last events (it polls every 5 ms), interrupts the command and returns
+// its stdout and stderr; a non-zero exit status fails the test.
+func (l *liveCLI) stop() (string, string) {
+	l.t.Helper()
+	time.Sleep(300 * time.Millisecond)
+	l.cancel()
+	c := <-l.code
+	time.Sleep(10 * time.Millisecond)
+	if c != 0 {
+		l.t.Fatalf("exit status %d:\n%s", c, l.stderr.String())
+	}
+	return l.out.String(), l.stderr.String()
+}
+
+func TestCaptureLive(t *testing.T) {
+	testenv.RequireRoot(t)
+	testenv.RequireBTF(t)
+	dir := t.TempDir()
+	env := config.MapEnv{"HOME": dir}
+	capture := filepath.Join(dir, "filtered.scap.gz")
+	lv := startLiveCLI(t, env, "aeriectl capture: recording", "capture", "-w", capture, "--filter", "proc.name=cat")
+	if out, err := exec.Command("cat", "/etc/hostname").CombinedOutput(); err != nil {
+		t.Fatalf("cat: %v: %s", err, out)
+	}
+	_, stderr := lv.stop()
+	if !strings.Contains(stderr, "probe dropped 0") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	code, out, errOut := runCLI(t, env, "replay", capture, "--filter", "evt.type=openat and evt.dir=< and proc.name=cat", "-p", "%proc.name %proc.pname %fd.name")
+	if code != 0 || !strings.Contains(out, "cat aeriectl.test /etc/hostname") && !strings.Contains(out, "cat run.test /etc/hostname") && !strings.Contains(out, "/etc/hostname") {
+		t.Errorf("replay of the live capture: exit %d, out %q, err %q", code, out, errOut)
+	}
+	// Events filtered out but changing state were kept, flagged state-only: the capture knows other processes.
+	code, out, _ = runCLI(t, env, "capture", "inspect", capture)
+	if code != 0 || !strings.Contains(out, "event with flags V2") {
+		t.Errorf("inspect: exit %d\n%s", code, out)
+	}
+	if sysdig, err := exec.LookPath("sysdig"); err == nil {
+		b, err := exec.Command(sysdig, "-r", capture, "-p", "%evt.type %proc.name %fd.name", "proc.name=cat and evt.type=openat").CombinedOutput()
+		if err != nil || !strings.Contains(string(b), "openat cat /etc/hostname") {
+			t.Errorf("sysdig -r live capture: %v\n%s", err, b)
 		}
 	}
 }
