@@ -140,7 +140,7 @@ func (s Sources) fetchOCI(ctx context.Context, ix config.Index, etag string) (Fe
 	if err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: %w", ix.Name, err)
 	}
-	root, err := t.GraphTarget.Resolve(ctx, r.Reference())
+	root, err := t.Resolve(ctx, r.Reference())
 	if err != nil {
 		return Fetched{}, fmt.Errorf("fetch index %s: resolve %s: %w", ix.Name, r, err)
 	}
