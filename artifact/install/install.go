@@ -28,10 +28,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/aerie-sec/aerie/artifact"
 	"github.com/aerie-sec/aerie/artifact/pull"
@@ -113,29 +116,32 @@ func Install(ctx context.Context, items []Item, opts Options) ([]Installed, erro
 			return nil, fmt.Errorf("verify %s@%s: %w", it.Ref, it.Artifact.Root.Digest, err)
 		}
 	}
-	// Stage every directory before swapping any.
-	var staged []*stage
+	// Stage every directory, concurrently, before swapping any.
+	var dirs []string
+	for _, t := range []artifact.Type{artifact.Plugin, artifact.Asset, artifact.Rulesfile} {
+		dir := filepath.Clean(opts.Dirs[t])
+		if _, ok := byDir[dir]; ok && opts.Dirs[t] != "" && !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	staged := make([]*stage, len(dirs))
 	defer func() {
 		for _, s := range staged {
-			s.abort()
+			if s != nil {
+				s.abort()
+			}
 		}
 	}()
-	for _, t := range []artifact.Type{artifact.Plugin, artifact.Asset, artifact.Rulesfile} {
-		dir := opts.Dirs[t]
-		if dir == "" {
-			continue
-		}
-		dir = filepath.Clean(dir)
-		its, ok := byDir[dir]
-		if !ok {
-			continue
-		}
-		delete(byDir, dir)
-		s, err := prepare(ctx, dir, its, opts, log)
-		if err != nil {
-			return nil, err
-		}
-		staged = append(staged, s)
+	g, gctx := errgroup.WithContext(ctx)
+	for i, dir := range dirs {
+		g.Go(func() error {
+			s, err := prepare(gctx, dir, byDir[dir], opts, log)
+			staged[i] = s
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	// One durability barrier for everything staged (generations, state files), then the swaps:
 	// one syncfs per file system costs far less than an fsync per file and directory.
@@ -466,6 +472,9 @@ func (s *stage) commit() error {
 		// First install into a plain directory: exchange it with the link, then drop the old tree
 		// (its files were carried into the generation).
 		if err := exchange(tmpLink, s.dir); err != nil {
+			if errors.Is(err, syscall.EBUSY) {
+				return fmt.Errorf("swap %s: %w (a mount point cannot be replaced: mount its parent and point the destination at a subdirectory)", s.dir, err)
+			}
 			return fmt.Errorf("swap %s: %w", s.dir, err)
 		}
 		if err := os.RemoveAll(tmpLink); err != nil {
