@@ -689,7 +689,15 @@ func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text 
 	var used []string
 	var path []string
 	var rec func(e ast.Expr) ast.Expr
+	nodes := 0
+	seen := map[string]bool{}
 	rec = func(e ast.Expr) ast.Expr {
+		if nodes++; nodes > MaxNodes {
+			if loopErr == nil {
+				loopErr = &compileError{lr.ErrValidate, fmt.Sprintf("condition exceeds %d nodes after macro expansion", MaxNodes), condCtx(ctx, text, e.Position())}
+			}
+			return e
+		}
 		switch n := e.(type) {
 		case *ast.And:
 			out := &ast.And{P: n.P, List: make([]ast.Expr, len(n.List))}
@@ -720,9 +728,17 @@ func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text 
 				}
 			}
 			m.used = true
-			used = append(used, n.Name)
+			if !seen[n.Name] {
+				seen[n.Name] = true
+				used = append(used, n.Name)
+			}
 			if m.resolved != nil {
-				used = append(used, m.macros...)
+				for _, u := range m.macros {
+					if !seen[u] {
+						seen[u] = true
+						used = append(used, u)
+					}
+				}
 				return m.resolved
 			}
 			path = append(path, n.Name)
@@ -1082,13 +1098,22 @@ type checker struct {
 	ops      []string
 	warnings []lr.Message
 	unknown  bool // the error is an unknown field or event type
+	nodes    int  // nodes checked, bounded by MaxNodes
 }
+
+// MaxNodes bounds the size of a rule's condition after macro expansion. Macros that reference each other
+// several times grow exponentially when expanded; the bound turns such input into an error.
+const MaxNodes = 1 << 20
 
 func (t *checker) errAt(p ast.Pos, msg string) error {
 	return &compileError{lr.ErrCompileCondition, msg, condCtx(t.ctx, t.text, p)}
 }
 
 func (t *checker) expr(e ast.Expr) (Expr, error) {
+	t.nodes++
+	if t.nodes > MaxNodes {
+		return nil, t.errAt(e.Position(), fmt.Sprintf("condition exceeds %d nodes after macro expansion", MaxNodes))
+	}
 	switch n := e.(type) {
 	case *ast.And:
 		out := &And{List: make([]Expr, len(n.List))}

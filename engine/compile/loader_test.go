@@ -263,6 +263,21 @@ func TestOverrides(t *testing.T) {
 	}
 }
 
+// TestExpansionBound checks that macros doubling at each level fail cleanly instead of exhausting memory.
+func TestExpansionBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("- macro: m0\n  condition: evt.type = open\n")
+	for i := 1; i <= 22; i++ {
+		fmt.Fprintf(&b, "- macro: m%d\n  condition: m%d or m%d\n", i, i-1, i-1)
+	}
+	b.WriteString("- rule: r\n  desc: d\n  condition: m22\n  output: o\n  priority: INFO\n")
+	_, results := loadAll(t, b.String())
+	res := results[0]
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "nodes after macro expansion") {
+		t.Errorf("errors: %v", res.Errors)
+	}
+}
+
 func TestRedefinitionOrder(t *testing.T) {
 	l, _ := loadAll(t, "- rule: a\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n- rule: b\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n- rule: a\n  desc: d2\n  condition: evt.type=openat\n  output: o\n  priority: INFO\n")
 	rs := l.Ruleset().Rules
