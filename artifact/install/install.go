@@ -143,13 +143,25 @@ func Install(ctx context.Context, items []Item, opts Options) ([]Installed, erro
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	// One durability barrier for everything staged (generations, state files), then the swaps:
-	// one syncfs per file system costs far less than an fsync per file and directory.
-	synced := map[uint64]bool{}
+	// One durability barrier for everything staged (generation trees, state files, management
+	// directories), then the swaps. The fsyncs run concurrently so the file system commits them
+	// together; unlike syncfs, they wait for our data only, not for other writers'.
+	var paths []string
 	for _, s := range staged {
-		if err := syncFS(s.mgmt, synced); err != nil {
-			return nil, err
+		gen := filepath.Join(s.mgmt, s.genName)
+		err := filepath.WalkDir(gen, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && (d.IsDir() || d.Type().IsRegular()) {
+				paths = append(paths, p)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("sync %s: %w", gen, err)
 		}
+		paths = append(paths, gen+".json", s.mgmt)
+	}
+	if err := syncPaths(ctx, paths); err != nil {
+		return nil, err
 	}
 	var out []Installed
 	for _, s := range staged {
@@ -434,6 +446,26 @@ func syncDir(path string) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return nil
+}
+
+// syncPaths fsyncs every path, at most 32 at a time.
+func syncPaths(ctx context.Context, paths []string) error {
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(32)
+	for _, p := range paths {
+		g.Go(func() error {
+			f, err := os.Open(p)
+			if err != nil {
+				return fmt.Errorf("sync %s: %w", p, err)
+			}
+			defer f.Close()
+			if err := f.Sync(); err != nil {
+				return fmt.Errorf("sync %s: %w", p, err)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
 }
 
 // cleanLeftovers removes generations, staging and state files other than the current generation's.

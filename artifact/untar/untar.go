@@ -4,7 +4,7 @@
 // and sticky bits, absolute names, names with ".." components, duplicate names and archives beyond
 // the entry and size caps are refused with an error naming the entry; the caller discards the
 // partial output (install extracts into a staging directory for that reason). Files are not synced
-// to disk: durability is the caller's (install syncs the file system once, before its swap).
+// to disk: durability is the caller's (install syncs the whole staged generation before its swap).
 package untar
 
 import (
