@@ -56,6 +56,7 @@ type key struct {
 
 // trust is the material one check uses.
 type trust struct {
+	err        error  // the material could not be loaded
 	source     string // where the material comes from, e.g. `rule "x"` or `index entry "falco-rules"`
 	keys       []key
 	identities []Identity
@@ -104,10 +105,12 @@ func New(ctx context.Context, rules []Rule, index []IndexRule, opts Options) (*V
 		if ir.empty() {
 			continue
 		}
+		// A bad index entry refuses its own repository only: an index is remote data, and one
+		// unusable entry must not block every other install.
 		c, err := compileIndex(ir)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("index entry %q signature: %w", ir.Entry, err))
-			continue
+			c = &compiled{Rule: Rule{Name: "index:" + ir.Entry, Match: ir.Repository, Require: true},
+				trust: trust{err: fmt.Errorf("index entry %q signature: %w", ir.Entry, err)}}
 		}
 		v.index[ir.Repository] = c
 	}
@@ -259,6 +262,9 @@ func (v *Verifier) Check(ctx context.Context, src oras.ReadOnlyGraphTarget, ref 
 		res.Exempt = true
 		v.log.WarnContext(ctx, "digest exempt from signature policy; accepted unsigned", "ref", ref, "digest", desc.Digest.String(), "rule", rule.Name)
 		return res, nil
+	}
+	if tr.err != nil {
+		return fail(tr.err)
 	}
 	if tr.empty() {
 		if rule.Require {

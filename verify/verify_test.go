@@ -315,8 +315,6 @@ func TestNewErrors(t *testing.T) {
 		{"bad regexp", []verify.Rule{{Name: "r", Match: "**", Identities: []verify.Identity{{SubjectRegexp: "(", Issuer: "y"}}, TrustedRoot: "x"}}, nil, "missing closing )"},
 		{"missing trusted root", []verify.Rule{{Name: "r", Match: "**", Identities: []verify.Identity{{Subject: "x", Issuer: "y"}}, TrustedRoot: "/nonexistent.json"}}, nil, "load trusted root /nonexistent.json"},
 		{"bad exempt digest", []verify.Rule{{Name: "r", Match: "**", Exempt: []digest.Digest{"sha256:zz"}}}, nil, `exempt digest "sha256:zz"`},
-		{"index URL key", nil, []verify.IndexRule{{Entry: "e", Repository: "r", Key: "https://example.invalid/k.pub"}}, `index entry "e" signature: load public key "https://example.invalid/k.pub": only key files and inline PEM`},
-		{"index identity without issuer", nil, []verify.IndexRule{{Entry: "e", Repository: "r", CertificateIdentity: "x"}}, `index entry "e" signature: identity`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -424,5 +422,36 @@ func TestBrokenReferrersAPI(t *testing.T) {
 	assertRefused(t, err, verify.ErrNoValidSignature, host+"/falco/rules:2", unsigned.Digest, "k")
 	if !strings.Contains(err.Error(), "list referrers") {
 		t.Errorf("error does not report the referrers failure: %v", err)
+	}
+}
+
+// TestBadIndexEntry: an index entry that cannot be loaded refuses its own repository only.
+func TestBadIndexEntry(t *testing.T) {
+	ctx := context.Background()
+	reg := newRegistry(t, false)
+	repo := reg.repo(t, "falco/rules")
+	desc := pushArtifact(t, repo, "1", "rules")
+	tests := []struct {
+		name string
+		ix   verify.IndexRule
+		want string
+	}{
+		{"URL key", verify.IndexRule{Key: "https://example.invalid/k.pub"}, `index entry "e" signature: load public key "https://example.invalid/k.pub": only key files and inline PEM`},
+		{"identity without issuer", verify.IndexRule{CertificateIdentity: "x"}, `index entry "e" signature: identity x from ~: exactly one of issuer`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.ix.Entry, tc.ix.Repository = "e", reg.host+"/falco/rules"
+			v := mustVerifier(t, nil, tc.ix)
+			ref := reg.host + "/falco/rules:1"
+			_, err := v.Check(ctx, repo, ref, desc)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Check error = %v; want %q", err, tc.want)
+			}
+			other := reg.host + "/falco/other:1"
+			if _, err := v.Check(ctx, repo, other, desc); err != nil {
+				t.Fatalf("another repository was affected: %v", err)
+			}
+		})
 	}
 }
