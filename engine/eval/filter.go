@@ -84,9 +84,10 @@ func compileList(list []compile.Expr) ([]Filter, error) {
 
 // operand yields the values of a check's left side (or of a val() right side).
 type operand struct {
-	kind  extract.Kind
-	multi bool
-	get   func(c *extract.Ctx, i int, v *extract.Value) bool
+	kind     extract.Kind
+	multi    bool
+	allForNE bool
+	get      func(c *extract.Ctx, i int, v *extract.Value) bool
 }
 
 func compileOperand(o compile.Operand) (*operand, error) {
@@ -96,7 +97,7 @@ func compileOperand(o compile.Operand) (*operand, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &operand{kind: x.Kind, multi: x.Multi, get: x.Get}, nil
+		return &operand{kind: x.Kind, multi: x.Multi, allForNE: x.AllForNE, get: x.Get}, nil
 	case *compile.TransformOperand:
 		return compileTransform(o)
 	}
@@ -172,6 +173,20 @@ func compileCheck(ch *compile.Check) (Filter, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("compile check %s at %d:%d: %w", ch.Op, ch.Pos.Line, ch.Pos.Col, err)
+	}
+	if lhs.multi && lhs.allForNE && ch.Op == "!=" {
+		// "!=" on both ends of a socket: true when neither end equals (and at least one exists)
+		return func(c *extract.Ctx) bool {
+			var v extract.Value
+			n := 0
+			for i := 0; lhs.get(c, i, &v); i++ {
+				if !test(&v) {
+					return false
+				}
+				n++
+			}
+			return n > 0
+		}, nil
 	}
 	if lhs.multi {
 		return func(c *extract.Ctx) bool {

@@ -18,7 +18,10 @@ type Extractor struct {
 	// Multi marks fields with several values per event (proc.aname without index, fd.ip, fd.port,
 	// fd.net): a comparison holds when it holds for any value.
 	Multi bool
-	fn    Func
+	// AllForNE marks multi-valued fields whose "!=" holds only when no value equals (fd.ip, fd.net,
+	// fd.port compare both ends of a socket so), rather than when any value differs.
+	AllForNE bool
+	fn       Func
 }
 
 // Get extracts value i into v.
@@ -51,6 +54,10 @@ func New(ref fields.Ref) (*Extractor, error) {
 		return nil, fmt.Errorf("extract %s: %w", ref, err)
 	}
 	e.fn, e.Multi = fn, multi
+	switch ref.Field.Name {
+	case "fd.ip", "fd.net", "fd.port":
+		e.AllForNE = true
+	}
 	return e, nil
 }
 

@@ -406,11 +406,18 @@ func (tb *Table) clone(ev *event.Event, h *handler, caller *Thread) {
 		child.TID = res
 		child.PTID = caller.TID
 		child.PID = res
+		child.VTID, child.VPID = res, res
+		if vpid != pid {
+			child.VTID, child.VPID = 0, 0 // in a pid namespace: known from the child's own event
+		}
 		if flags&CloneThread != 0 {
 			child.PID = caller.PID
-			child.PTID = caller.PTID
+			child.VPID = vpid
 		}
-		child.UID, child.GID = caller.UID, caller.GID
+		// uid/gid come from the event when it carries them (as libsinsp), else from the caller
+		if !h.has(kUID) {
+			child.UID, child.GID = caller.UID, caller.GID
+		}
 		tb.Spawn(caller, child, uint32(flags), ev.Ts)
 		return
 	}
@@ -521,8 +528,6 @@ func (tb *Table) exec(ev *event.Event, h *handler, th *Thread) {
 		th.ExePath = tb.resolve(th.files.Cwd, ev.Bytes(int(h.idx[kFilename])))
 	case th.enterFilename != "" && th.enterType == ev.Type-1:
 		th.ExePath = tb.resolve(th.files.Cwd, []byte(th.enterFilename))
-	default:
-		th.ExePath = th.Exe
 	}
 	th.enterFilename = ""
 	tb.CloseOnExec(th)
