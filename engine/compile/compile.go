@@ -101,11 +101,42 @@ type Macro struct {
 func (m *Macro) Info() Info { return exprInfo(m.resolved, m.lists, m.macros) }
 
 // ConditionCompiled renders the macro's expanded condition.
-func (m *Macro) ConditionCompiled() string { return ast.String(m.resolved) }
+// A condition larger than MaxNodes renders as a placeholder.
+func (m *Macro) ConditionCompiled() string {
+	if treeSize(m.resolved, map[ast.Expr]int{}) > MaxNodes {
+		return fmt.Sprintf("<condition exceeds %d nodes after macro expansion>", MaxNodes)
+	}
+	return ast.String(m.resolved)
+}
+
+// treeSize returns the number of boolean nodes of e counted as a tree, in time linear in the shared graph.
+func treeSize(e ast.Expr, memo map[ast.Expr]int) int {
+	if n, ok := memo[e]; ok {
+		return n
+	}
+	n := 1
+	switch e := e.(type) {
+	case *ast.And:
+		for _, c := range e.List {
+			n += treeSize(c, memo)
+		}
+	case *ast.Or:
+		for _, c := range e.List {
+			n += treeSize(c, memo)
+		}
+	case *ast.Not:
+		n += treeSize(e.X, memo)
+	}
+	if n > MaxNodes {
+		n = MaxNodes + 1
+	}
+	memo[e] = n
+	return n
+}
 
 // EventNames returns the distinct names of the event types the macro's condition can match, by code.
 func (m *Macro) EventNames() []string {
-	return eventNames(astEventTypes(m.resolved, m.all, false).types())
+	return eventNames(astEventTypes(m.resolved, m.all, false, map[evtKey]eventSet{}).types())
 }
 
 // List is a compiled list: items with earlier lists expanded.
@@ -469,7 +500,12 @@ func (c *compiler) run() (*Ruleset, error) {
 // exprInfo collects the fields and operators of an uncompiled (but expanded) condition, for macros.
 func exprInfo(e ast.Expr, lists, macros []string) Info {
 	var fs, ops []string
+	visited := map[ast.Node]bool{} // expanded macros share subtrees: visit each once
 	ast.Walk(e, func(n ast.Node) bool {
+		if visited[n] {
+			return false
+		}
+		visited[n] = true
 		switch n := n.(type) {
 		case *ast.Check:
 			op := n.Op

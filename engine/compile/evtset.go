@@ -165,8 +165,24 @@ func evtVisit(e Expr, all eventSet, neg bool) eventSet {
 	return all
 }
 
-// astEventTypes is eventTypes for an expanded but not type-checked condition (a macro's).
-func astEventTypes(e ast.Expr, all eventSet, neg bool) eventSet {
+// evtKey memoizes astEventTypes over shared subtrees.
+type evtKey struct {
+	e   ast.Expr
+	neg bool
+}
+
+// astEventTypes is eventTypes for an expanded but not type-checked condition (a macro's); memo makes it
+// linear in the shared graph of expanded macros.
+func astEventTypes(e ast.Expr, all eventSet, neg bool, memo map[evtKey]eventSet) eventSet {
+	if s, ok := memo[evtKey{e, neg}]; ok {
+		return s
+	}
+	s := astEventTypesOf(e, all, neg, memo)
+	memo[evtKey{e, neg}] = s
+	return s
+}
+
+func astEventTypesOf(e ast.Expr, all eventSet, neg bool, memo map[evtKey]eventSet) eventSet {
 	switch e := e.(type) {
 	case *ast.And, *ast.Or:
 		var list []ast.Expr
@@ -178,7 +194,7 @@ func astEventTypes(e ast.Expr, all eventSet, neg bool) eventSet {
 		}
 		var acc eventSet
 		for i, c := range list {
-			s := astEventTypes(c, all, neg)
+			s := astEventTypes(c, all, neg, memo)
 			switch {
 			case i == 0:
 				acc = s
@@ -190,7 +206,7 @@ func astEventTypes(e ast.Expr, all eventSet, neg bool) eventSet {
 		}
 		return acc
 	case *ast.Not:
-		return astEventTypes(e.X, all, !neg)
+		return astEventTypes(e.X, all, !neg, memo)
 	case *ast.Check:
 		f, ok := e.LHS.(*ast.Field)
 		if !ok || f.Name != "evt.type" || f.HasArg || e.Mod != "" {
