@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"crypto/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/internal/testenv"
 )
 
@@ -51,6 +55,36 @@ func BenchmarkInstallVsORAS(b *testing.B) {
 		}
 		b.ReportMetric(float64(px.total())/float64(b.N), "requests/op")
 		b.ReportMetric(float64(repeated), "repeated-requests/op")
+	})
+	// The same install in process: the difference to the above is process start-up.
+	b.Run("aeriectl-install-in-process", func(b *testing.B) {
+		px.reset()
+		for i := 0; i < b.N; i++ {
+			_ = os.RemoveAll(filepath.Join(dir, "aerie"))
+			var out, errb bytes.Buffer
+			code := run(context.Background(), []string{"--config", e, "--log-level", "error", "artifact", "install", "benchrules:1.0.0", "--no-verify",
+				"--platform", "linux/amd64", "--rulesfiles-dir", filepath.Join(dir, "aerie", "r"), "--plugins-dir", filepath.Join(dir, "aerie", "p")},
+				streams{in: strings.NewReader(""), out: &out, err: &errb}, config.MapEnv{"HOME": dir})
+			if code != 0 {
+				b.Fatalf("install: %s", errb.String())
+			}
+		}
+		b.ReportMetric(float64(px.total())/float64(b.N), "requests/op")
+	})
+	// Process start-up alone.
+	b.Run("aeriectl-version", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if err := exec.Command(bin, "version").Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("oras-version", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if err := exec.Command(orasBin, "version").Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 	b.Run("oras-pull-x2", func(b *testing.B) {
 		px.reset()
