@@ -166,7 +166,8 @@ type Options struct {
 	Plugins map[string]string
 }
 
-// Loader loads rules files in order into one ruleset.
+// Loader loads rules files in order into one ruleset. A Loader is not safe for concurrent use; the
+// Ruleset it returns is immutable and may be shared.
 type Loader struct {
 	reg      *fields.Registry
 	plugins  map[string]string
