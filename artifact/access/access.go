@@ -10,6 +10,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content/oci"
 	"oras.land/oras-go/v2/registry"
@@ -220,6 +222,20 @@ type Target struct {
 	Ref ref.Ref
 	// Host is the registry actually contacted (the mirror, if any); empty for layouts.
 	Host string
+}
+
+// FetchReference resolves and fetches reference in one request when the underlying target can
+// (registries), else resolves then fetches; oras.FetchBytes and friends use it when present.
+func (t *Target) FetchReference(ctx context.Context, reference string) (ocispec.Descriptor, io.ReadCloser, error) {
+	if rf, ok := t.GraphTarget.(registry.ReferenceFetcher); ok {
+		return rf.FetchReference(ctx, reference)
+	}
+	d, err := t.Resolve(ctx, reference)
+	if err != nil {
+		return d, nil, err
+	}
+	rc, err := t.Fetch(ctx, d)
+	return d, rc, err
 }
 
 // Tags lists every tag of the target's repository, in the order the registry returns them.
