@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -20,8 +22,22 @@ func newRulesCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// loadRules loads files in order into one ruleset, stopping after the first file that fails.
-func loadRules(cmd *cobra.Command, files []string) (*compile.Loader, []*lr.Result) {
+// loadRules loads files in order into one ruleset, stopping after the first file that fails. A directory
+// stands for its *.yaml and *.yml files in lexical order, as Falco reads a rules directory.
+func loadRules(cmd *cobra.Command, args []string) (*compile.Loader, []*lr.Result) {
+	var files []string
+	for _, a := range args {
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			files = append(files, a) // a file, or an error LoadFiles reports
+			continue
+		}
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				files = append(files, filepath.Join(a, e.Name()))
+			}
+		}
+	}
 	l := compile.NewLoader(compile.Options{})
 	return l, l.LoadFiles(cmd.Context(), files)
 }
@@ -29,7 +45,7 @@ func loadRules(cmd *cobra.Command, files []string) (*compile.Loader, []*lr.Resul
 func newRulesValidateCmd(a *app) *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
-		Use:   "validate [--strict] [-o json] FILE...",
+		Use:   "validate [--strict] [-o json] FILE|DIR...",
 		Short: "Load rules files in order as one ruleset and report Falco's load results",
 		Long: `Load the rules files in order into one ruleset, as 'falco -V FILE...' does, and print one line per file:
 "FILE: Ok", "FILE: Ok, with warnings" (warning details on stderr) or "FILE: Invalid" with the error blocks.
@@ -104,7 +120,7 @@ func (t ruleTable) Rows() [][]string {
 
 func newRulesDescribeCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "describe [-o json] FILE...",
+		Use:   "describe [-o json] FILE|DIR...",
 		Short: "Describe every rule, macro and list of the loaded files, as 'falco -L' does",
 		Long: `Load the rules files in order into one ruleset and describe each rule (event types, condition fields and
 operators, lists and macros used, exceptions, output fields, tags, priority, source, enabled), macro and list.

@@ -58,6 +58,28 @@ func TestRulesValidateGolden(t *testing.T) {
 	}
 }
 
+func TestRulesDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"b.yaml":   "- macro: m\n  condition: evt.type = open\n",
+		"a.yaml":   "- list: l\n  items: [cat]\n",
+		"c.yml":    "- rule: r\n  desc: d\n  condition: m and proc.name in (l)\n  output: o\n  priority: INFO\n",
+		"note.txt": "not rules",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Each load recompiles what was collected so far: a.yaml's list and b.yaml's macro are unused until
+	// c.yml loads, as in Falco.
+	code, out, stderr := runCLI(t, nil, "rules", "validate", dir)
+	want := filepath.Join(dir, "a.yaml") + ": Ok, with warnings\n" + filepath.Join(dir, "b.yaml") + ": Ok, with warnings\n" +
+		filepath.Join(dir, "c.yml") + ": Ok\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d\n%s%s", code, out, stderr)
+	}
+}
+
 func TestRulesUsage(t *testing.T) {
 	code, _, stderr := runCLI(t, nil, "rules", "validate")
 	if code != exitUsage || !strings.Contains(stderr, "requires at least 1 arg") {
