@@ -43,8 +43,8 @@ func Backend(ix config.Index) string {
 
 // Sources fetches index files from their backends.
 type Sources struct {
-	HTTP *http.Client   // http and https; nil means http.DefaultClient
-	OCI  *access.Client // oci; nil disables that backend
+	HTTP func(host string) *http.Client // http and https client per host (TLS settings); nil means http.DefaultClient
+	OCI  *access.Client                 // oci; nil disables that backend
 }
 
 // Fetched is the result of a fetch.
@@ -102,9 +102,9 @@ func (s Sources) fetchHTTP(ctx context.Context, ix config.Index, etag string) (F
 	if etag != "" {
 		req.Header.Set("If-None-Match", etag)
 	}
-	c := s.HTTP
-	if c == nil {
-		c = http.DefaultClient
+	c := http.DefaultClient
+	if s.HTTP != nil {
+		c = s.HTTP(u.Host)
 	}
 	resp, err := c.Do(req)
 	if err != nil {

@@ -28,7 +28,7 @@ func (a *app) accessClient() (*access.Client, error) {
 func (a *app) indexCache(c *access.Client) *index.Cache {
 	return &index.Cache{
 		Dir:     a.indexCacheDir(),
-		Sources: index.Sources{HTTP: c.HTTPClient(""), OCI: c},
+		Sources: index.Sources{HTTP: c.HTTPClient, OCI: c},
 		Log:     a.log,
 	}
 }
