@@ -53,15 +53,26 @@ func run(iters, runs int, rateTime time.Duration) error {
 	if out, err := exec.Command("clang", "-O2", "-o", bin, src).CombinedOutput(); err != nil {
 		return fmt.Errorf("build workload: %v: %s", err, out)
 	}
+	// loop runs the workload once and returns its CPU time (user+system) per iteration: on a loaded
+	// machine wall time mostly measures the other load, CPU time measures what the probe adds to the
+	// workload's own syscalls. The wall time the workload reports is kept in walls.
+	var walls []float64
 	loop := func() (float64, error) {
-		out, err := exec.Command(bin, "openclose", strconv.Itoa(iters)).Output()
+		cmd := exec.Command(bin, "openclose", strconv.Itoa(iters))
+		out, err := cmd.Output()
 		if err != nil {
 			return 0, err
 		}
-		return strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		wall, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err != nil {
+			return 0, err
+		}
+		walls = append(walls, wall)
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		return float64(cpu.Nanoseconds()) / float64(iters), nil
 	}
 
-	var base, with []float64
+	var base, with, filtered []float64
 	var delivered uint64
 	for i := 0; i < runs; i++ {
 		ns, err := loop()
@@ -69,6 +80,21 @@ func run(iters, runs int, rateTime time.Duration) error {
 			return err
 		}
 		base = append(base, ns)
+		// Hooks attached, every syscall filtered out in the kernel: the floor of the probe's cost.
+		empty, err := probe.InterestNames()
+		if err != nil {
+			return err
+		}
+		pf, err := probe.Load(probe.Options{Interest: empty, IgnoreSelf: true})
+		if err != nil {
+			return err
+		}
+		ns, err = loop()
+		pf.Close()
+		if err != nil {
+			return err
+		}
+		filtered = append(filtered, ns)
 		p, r, n, stop, err := attach()
 		if err != nil {
 			return err
@@ -88,11 +114,23 @@ func run(iters, runs int, rateTime time.Duration) error {
 		}
 		with = append(with, ns)
 	}
-	mb, mw := median(base), median(with)
-	fmt.Printf("open/close loop, %d iterations, median of %d interleaved runs\n", iters, runs)
-	fmt.Printf("  no probe:                      %8.1f ns/iter  %v\n", mb, base)
-	fmt.Printf("  probe, default interest set:   %8.1f ns/iter  %v\n", mw, with)
-	fmt.Printf("  ratio: %.2fx; events delivered and decoded: %d (%.1f per iteration)\n", mw/mb, delivered, float64(delivered)/float64(iters*runs))
+	mb, mw, mf := median(base), median(with), median(filtered)
+	var rw, fw, ww []float64
+	for i := 0; i+2 < len(walls); i += 3 {
+		rw, fw, ww = append(rw, walls[i]), append(fw, walls[i+1]), append(ww, walls[i+2])
+	}
+	fmt.Printf("open/close loop, %d iterations, median of %d interleaved runs, workload CPU time (user+sys) per iteration\n", iters, runs)
+	fmt.Printf("  no probe:                          %8.1f ns/iter  %v\n", mb, base)
+	fmt.Printf("  probe attached, all filtered out:  %8.1f ns/iter  %v  (%.2fx)\n", mf, filtered, mf/mb)
+	fmt.Printf("  probe, default interest set:       %8.1f ns/iter  %v  (%.2fx)\n", mw, with, mw/mb)
+	fmt.Printf("  events delivered and decoded: %d (%.1f per iteration)\n", delivered, float64(delivered)/float64(iters*runs))
+	fmt.Printf("  wall time per iteration (medians, noisy under load): none %.1f, filtered %.1f (%.2fx), default %.1f (%.2fx)\n",
+		median(rw), median(fw), median(fw)/median(rw), median(ww), median(ww)/median(rw))
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err == nil {
+		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		fmt.Printf("  reader process CPU, whole benchmark so far: %v (%.0f ns per delivered event, upper bound)\n", cpu, float64(cpu.Nanoseconds())/float64(delivered))
+	}
 
 	if err := kernelTime(loop, iters); err != nil {
 		return err

@@ -235,12 +235,9 @@ EXIT(open)
 		return 0;
 	s64 fd = s->ret;
 	u64 ino;
-	u32 dev;
-	struct file *f = fd_file(fd);
-	file_ino_dev(f, &ino, &dev);
-	u32 created = 0;
-	if (f && (BPF_CORE_READ(f, f_mode) & FMODE_CREATED))
-		created = PPM_O_F_CREATED;
+	u32 dev, fmode;
+	fd_file_info(fd, btf, &ino, &dev, &fmode);
+	u32 created = (fmode & FMODE_CREATED) ? PPM_O_F_CREATED : 0;
 	switch (s->id) {
 	case NR_open:
 		if (ev_begin(&e, 3, 6))
