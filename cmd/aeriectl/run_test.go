@@ -111,11 +111,15 @@ func TestRunLive(t *testing.T) {
 		t.Fatalf("build helper: %v: %s", err, out)
 	}
 	id := strings.Repeat("a1e2", 16)
-	cg := filepath.Join("/sys/fs/cgroup/pids/docker", id)
+	base := "/sys/fs/cgroup/docker" // cgroup v2
+	if _, err := os.Stat("/sys/fs/cgroup/pids"); err == nil {
+		base = "/sys/fs/cgroup/pids/docker" // v1, as on the project machine
+	}
+	cg := filepath.Join(base, id)
 	if err := os.MkdirAll(cg, 0o755); err != nil {
 		t.Fatalf("create docker-named cgroup: %v", err)
 	}
-	t.Cleanup(func() { _ = os.Remove(cg) })
+	t.Cleanup(func() { _ = os.Remove(cg); _ = os.Remove(base) })
 
 	capture := filepath.Join(dir, "live.scap")
 	env := config.MapEnv{"HOME": dir}
