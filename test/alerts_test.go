@@ -115,7 +115,7 @@ func TestUpstreamAlertsAllRules(t *testing.T) {
 			{"single_ipv6_conn.scap", 1154, "", "connection=2001:db8::4:54405->2001:db8::3:1234 lport=54405 rport=1234"},
 		},
 		"Unexpected inbound connection source": {
-			{"single_ipv6_conn.scap", 853, "", "connection=2001:db8::3:1234 lport=1234 rport=<NA> fd_type=ipv6 fd_proto=tcp evt_type=listen"},
+			{"single_ipv6_conn.scap", 853, "", "connection=2001:db8::3:1234 lport=<NA> rport=<NA> fd_type=ipv6 fd_proto=tcp evt_type=listen"},
 			{"single_ipv6_conn.scap", 1153, "", "connection=2001:db8::4:54405->2001:db8::3:1234 lport=1234 rport=54405 fd_type=ipv6 fd_proto=tcp evt_type=accept"},
 		},
 	}

@@ -74,6 +74,7 @@ func run(iters, runs int, rateTime time.Duration) error {
 
 	var base, with, filtered []float64
 	var delivered uint64
+	var readerCPU time.Duration
 	for i := 0; i < runs; i++ {
 		ns, err := loop()
 		if err != nil {
@@ -99,9 +100,11 @@ func run(iters, runs int, rateTime time.Duration) error {
 		if err != nil {
 			return err
 		}
+		cpu0 := selfCPU()
 		ns, err = loop()
 		time.Sleep(50 * time.Millisecond)
 		stop()
+		readerCPU += selfCPU() - cpu0
 		delivered += n.Load()
 		st, _ := p.Stats()
 		if d := drops(st); d != 0 {
@@ -126,12 +129,7 @@ func run(iters, runs int, rateTime time.Duration) error {
 	fmt.Printf("  events delivered and decoded: %d (%.1f per iteration)\n", delivered, float64(delivered)/float64(iters*runs))
 	fmt.Printf("  wall time per iteration (medians, noisy under load): none %.1f, filtered %.1f (%.2fx), default %.1f (%.2fx)\n",
 		median(rw), median(fw), median(fw)/median(rw), median(ww), median(ww)/median(rw))
-	var ru unix.Rusage
-	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err == nil {
-		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		fmt.Printf("  reader process CPU, whole benchmark so far: %v (%.0f ns per delivered event, upper bound)\n", cpu, float64(cpu.Nanoseconds())/float64(delivered))
-	}
-
+	fmt.Printf("  reader CPU (drain, batch, decode) during the probe runs: %v, %.0f ns per delivered event\n", readerCPU, float64(readerCPU.Nanoseconds())/float64(delivered))
 	if err := kernelTime(loop, iters); err != nil {
 		return err
 	}
@@ -189,6 +187,15 @@ func attach() (*probe.Probe, *probe.Reader, *atomic.Uint64, func(), error) {
 		}
 	}()
 	return p, r, n, func() { cancel(); wg.Wait() }, nil
+}
+
+// selfCPU returns this process's CPU time so far (user+system).
+func selfCPU() time.Duration {
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func drops(st []probe.CPUStats) uint64 {

@@ -157,10 +157,7 @@ func compileCheck(ch *compile.Check) (Filter, error) {
 		return nil, fmt.Errorf("compile check at %d:%d: %w", ch.Pos.Line, ch.Pos.Col, err)
 	}
 	if ch.Op == "exists" {
-		return func(c *extract.Ctx) bool {
-			var v extract.Value
-			return lhs.get(c, 0, &v)
-		}, nil
+		return func(c *extract.Ctx) bool { return lhs.get(c, 0, &c.Val) }, nil
 	}
 	var test func(v *extract.Value) bool
 	switch rhs := ch.RHS.(type) {
@@ -177,10 +174,10 @@ func compileCheck(ch *compile.Check) (Filter, error) {
 	if lhs.multi && lhs.allForNE && ch.Op == "!=" {
 		// "!=" on both ends of a socket: true when neither end equals (and at least one exists)
 		return func(c *extract.Ctx) bool {
-			var v extract.Value
+			v := &c.Val
 			n := 0
-			for i := 0; lhs.get(c, i, &v); i++ {
-				if !test(&v) {
+			for i := 0; lhs.get(c, i, v); i++ {
+				if !test(v) {
 					return false
 				}
 				n++
@@ -190,9 +187,9 @@ func compileCheck(ch *compile.Check) (Filter, error) {
 	}
 	if lhs.multi {
 		return func(c *extract.Ctx) bool {
-			var v extract.Value
-			for i := 0; lhs.get(c, i, &v); i++ {
-				if test(&v) {
+			v := &c.Val
+			for i := 0; lhs.get(c, i, v); i++ {
+				if test(v) {
 					return true
 				}
 			}
@@ -200,10 +197,7 @@ func compileCheck(ch *compile.Check) (Filter, error) {
 		}, nil
 	}
 	get := lhs.get
-	return func(c *extract.Ctx) bool {
-		var v extract.Value
-		return get(c, 0, &v) && test(&v)
-	}, nil
+	return func(c *extract.Ctx) bool { return get(c, 0, &c.Val) && test(&c.Val) }, nil
 }
 
 // valCheck compares two extracted values (val(field) on the right).
@@ -214,8 +208,8 @@ func valCheck(ch *compile.Check, lhs *operand) (Filter, error) {
 	}
 	op := ch.Op
 	return func(c *extract.Ctx) bool {
-		var a, b extract.Value
-		if !lhs.get(c, 0, &a) || !rhs.get(c, 0, &b) {
+		a, b := &c.Val, &c.Val2
+		if !lhs.get(c, 0, a) || !rhs.get(c, 0, b) {
 			return false
 		}
 		var sa, sb string

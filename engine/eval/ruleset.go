@@ -45,11 +45,17 @@ type Rule struct {
 	output []segment
 }
 
+// entry is a rule specialised for one event type (see specialize).
+type entry struct {
+	rule   *Rule
+	filter Filter // nil when the condition always holds for the type
+}
+
 // Ruleset holds the rules to run, indexed by event type. It is immutable and safe for concurrent use by
 // evaluators that each have their own extract.Ctx.
 type Ruleset struct {
 	rules  []*Rule
-	byType [event.MaxType][]*Rule
+	byType [event.MaxType][]entry
 }
 
 // suggested are the container plugin's suggested output fields, appended by Falco's suggested_output.
@@ -94,6 +100,11 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 		}
 		r := &Rule{Rule: cr, Index: i, filter: f, output: o}
 		out.rules = append(out.rules, r)
+		type key struct {
+			name string
+			dir  event.Direction
+		}
+		memo := map[key]entry{}
 		for _, t := range cr.EventTypes {
 			if t >= event.MaxType {
 				continue
@@ -102,7 +113,26 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 			if !opts.AllEvents && info.Flags&event.FlagDropSimpleCons != 0 {
 				continue
 			}
-			out.byType[t] = append(out.byType[t], r)
+			k := key{info.Name, t.Dir()}
+			if t == event.GenericE || t == event.GenericX {
+				k.name = ""
+			}
+			en, ok := memo[k]
+			if !ok {
+				sf, kind, err := specialize(cr.Condition, t)
+				if err != nil {
+					return nil, fmt.Errorf("build rule %q: %w", cr.Name, err)
+				}
+				if kind == alwaysFalse {
+					memo[k] = entry{}
+					continue
+				}
+				en = entry{rule: r, filter: sf}
+				memo[k] = en
+			}
+			if en.rule != nil {
+				out.byType[t] = append(out.byType[t], en)
+			}
 		}
 	}
 	return out, nil
@@ -164,7 +194,11 @@ func (r *Ruleset) ForType(t event.Type) []*Rule {
 	if t >= event.MaxType {
 		return nil
 	}
-	return r.byType[t]
+	out := make([]*Rule, len(r.byType[t]))
+	for i, e := range r.byType[t] {
+		out[i] = e.rule
+	}
+	return out
 }
 
 // Match evaluates the rules of the event's type in load order and returns the first that matches, or nil.
@@ -172,9 +206,9 @@ func (r *Ruleset) Match(c *extract.Ctx) *Rule {
 	if c.Ev.Type >= event.MaxType {
 		return nil
 	}
-	for _, rule := range r.byType[c.Ev.Type] {
-		if rule.filter(c) {
-			return rule
+	for _, e := range r.byType[c.Ev.Type] {
+		if e.filter == nil || e.filter(c) {
+			return e.rule
 		}
 	}
 	return nil
@@ -185,9 +219,9 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 	if c.Ev.Type >= event.MaxType {
 		return
 	}
-	for _, rule := range r.byType[c.Ev.Type] {
-		if rule.filter(c) {
-			fn(rule)
+	for _, e := range r.byType[c.Ev.Type] {
+		if e.filter == nil || e.filter(c) {
+			fn(e.rule)
 		}
 	}
 }

@@ -361,6 +361,11 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 		}
 		if fd == nil {
 			c.buf = strconv.AppendInt(c.buf, n, 10)
+			if name := errnoName(-n); n < 0 && name != "" {
+				c.buf = append(c.buf, '(')
+				c.buf = append(c.buf, name...)
+				c.buf = append(c.buf, ')')
+			}
 			return
 		}
 		if !resolved {

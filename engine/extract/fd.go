@@ -31,11 +31,6 @@ func isServerSock(fd *state.FD) bool {
 	return fd.Type == state.FDIPv4Server || fd.Type == state.FDIPv6Server
 }
 
-// local/remote ends of a connected socket; a socket whose role is unknown counts as a client, as libsinsp.
-func localIsServer(fd *state.FD) bool {
-	return fd.Is(state.FlagRoleServer) && !fd.Is(state.FlagRoleClient)
-}
-
 func fdFields(m map[string]builder) {
 	m["fd.num"] = single(func(c *Ctx, v *Value) bool {
 		if !c.R.HasFD {
@@ -158,22 +153,29 @@ func fdFields(m map[string]builder) {
 		eLocal
 		eRemote
 	)
-	side := func(fd *state.FD, e end) (ip bool, server bool) {
+	// side reports whether end e of fd is its server end: the local end of an accepted (or bound) socket
+	// is its server end, of any other socket its client end. A listening socket has no local/remote ends.
+	side := func(_ *Ctx, fd *state.FD, e end) (ok bool, server bool) {
 		switch e {
 		case eClient:
 			return true, false
 		case eServer:
 			return true, true
-		case eLocal:
-			return true, localIsServer(fd)
 		}
-		return true, !localIsServer(fd)
+		local := fd.Is(state.FlagRoleServer) && !fd.Is(state.FlagRoleClient)
+		if e == eLocal {
+			return !isServerSock(fd), local
+		}
+		return !isServerSock(fd), !local
 	}
-	ipOf := func(fd *state.FD, e end, v *Value) bool {
+	ipOf := func(c *Ctx, fd *state.FD, e end, v *Value) bool {
 		if !isInet(fd) {
 			return false
 		}
-		_, server := side(fd, e)
+		ok, server := side(c, fd, e)
+		if !ok {
+			return false
+		}
 		if isServerSock(fd) {
 			if !server && e != eLocal {
 				return false
@@ -188,11 +190,14 @@ func fdFields(m map[string]builder) {
 		}
 		return v.IP.IsValid()
 	}
-	portOf := func(fd *state.FD, e end, v *Value) bool {
+	portOf := func(c *Ctx, fd *state.FD, e end, v *Value) bool {
 		if !isInet(fd) {
 			return false
 		}
-		_, server := side(fd, e)
+		ok, server := side(c, fd, e)
+		if !ok {
+			return false
+		}
 		if isServerSock(fd) {
 			if !server && e != eLocal {
 				return false
@@ -208,9 +213,9 @@ func fdFields(m map[string]builder) {
 		return true
 	}
 	for prefix, e := range map[string]end{"c": eClient, "s": eServer, "l": eLocal, "r": eRemote} {
-		m["fd."+prefix+"ip"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { return ipOf(fd, e, v) })
+		m["fd."+prefix+"ip"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool { return ipOf(c, fd, e, v) })
 		m["fd."+prefix+"net"] = m["fd."+prefix+"ip"]
-		m["fd."+prefix+"port"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { return portOf(fd, e, v) })
+		m["fd."+prefix+"port"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool { return portOf(c, fd, e, v) })
 		m["fd."+prefix+"proto"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
 			if !isInet(fd) {
 				return false

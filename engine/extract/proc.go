@@ -70,7 +70,10 @@ func ancestor(f func(c *Ctx, t *state.Thread, v *Value)) builder {
 	return func(ref fields.Ref) (Func, bool, error) {
 		if !ref.HasArg || ref.Arg == "" {
 			return func(c *Ctx, i int, v *Value) bool {
-				a := c.Table.Ancestor(c.R.Thread, i+1)
+				if c.R.Thread == nil {
+					return false
+				}
+				a := c.Table.Ancestor(c.Table.Main(c.R.Thread), i+1)
 				if a == nil || i >= state.MaxDepth {
 					return false
 				}
@@ -86,7 +89,11 @@ func ancestor(f func(c *Ctx, t *state.Thread, v *Value)) builder {
 			if i != 0 || c.R.Thread == nil {
 				return false
 			}
-			a := c.Table.Ancestor(c.R.Thread, n)
+			a := c.R.Thread
+			if n > 0 {
+				// libsinsp walks the process's ancestry from its main thread
+				a = c.Table.Ancestor(c.Table.Main(c.R.Thread), n)
+			}
 			if a == nil {
 				return false
 			}
@@ -307,7 +314,15 @@ func procFields(m map[string]builder) {
 	m["proc.pexe"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Str = p.Exe })
 	m["proc.pexepath"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Str = p.ExePath })
 	m["proc.pcmdline"] = parentStr(func(c *Ctx, p *state.Thread, v *Value) { v.Str = c.cmdline(p) })
-	m["proc.ppid"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Int = p.PID })
+	m["proc.ppid"] = single(func(c *Ctx, v *Value) bool {
+		// the parent of the process (its main thread), as libsinsp reports it
+		t := c.R.Thread
+		if t == nil {
+			return false
+		}
+		v.Int = c.Table.Main(t).PTID
+		return true
+	})
 	m["proc.pvpid"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Int = p.VPID })
 	m["proc.ppid.ts"] = single(func(c *Ctx, v *Value) bool {
 		p := c.Table.Parent(c.R.Thread)

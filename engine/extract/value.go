@@ -106,6 +106,9 @@ type Ctx struct {
 	// Loc is the time zone of evt.time and friends (default UTC).
 	Loc *time.Location
 
+	// Val and Val2 are scratch values for the evaluator, so that checks do not allocate.
+	Val, Val2 Value
+
 	buf []byte
 }
 

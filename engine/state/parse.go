@@ -476,9 +476,7 @@ func (tb *Table) exec(ev *event.Event, h *handler, th *Thread) {
 	if v, ok := intParam(ev, h, kPTID); ok && v > 0 && (th.PTID <= 0 || tb.threads[th.PTID] == nil) {
 		th.PTID = v
 	}
-	if s, ok := tb.str(ev, h, kCwd); ok && s != "" {
-		th.files.Cwd = s
-	}
+	// cwd is not taken from execve: libsinsp keeps it from clone and chdir (the probe sends it empty)
 	if l, ok := tb.list(ev, h, kEnv); ok {
 		th.Env = l
 	}
