@@ -238,8 +238,18 @@ func (t *Target) FetchReference(ctx context.Context, reference string) (ocispec.
 	return d, rc, err
 }
 
-// Tags lists every tag of the target's repository, in the order the registry returns them.
-func (t *Target) Tags(ctx context.Context) ([]string, error) {
+// Tags implements registry.TagLister when the underlying target lists tags (registries and OCI
+// layouts do), so that oras helpers and type assertions see through the wrapper.
+func (t *Target) Tags(ctx context.Context, last string, fn func(tags []string) error) error {
+	tl, ok := t.GraphTarget.(registry.TagLister)
+	if !ok {
+		return fmt.Errorf("list tags of %s: not supported", t.Ref.Repo())
+	}
+	return tl.Tags(ctx, last, fn)
+}
+
+// ListTags lists every tag of the target's repository, in the order the registry returns them.
+func (t *Target) ListTags(ctx context.Context) ([]string, error) {
 	tl, ok := t.GraphTarget.(registry.TagLister)
 	if !ok {
 		return nil, fmt.Errorf("list tags of %s: not supported", t.Ref.Repo())

@@ -138,7 +138,7 @@ func TestOpenLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tags, err := tg.Tags(context.Background()); err != nil || len(tags) != 0 {
+	if tags, err := tg.ListTags(context.Background()); err != nil || len(tags) != 0 {
 		t.Errorf("tags %v %v", tags, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,6 +27,7 @@ import (
 	"oras.land/oras-go/v2/content/memory"
 	"oras.land/oras-go/v2/errdef"
 	"oras.land/oras-go/v2/registry"
+	"oras.land/oras-go/v2/registry/remote/errcode"
 
 	"github.com/aerie-sec/aerie/artifact"
 )
@@ -229,7 +231,7 @@ func pushTags(ctx context.Context, dst oras.Target, tag string, opts Options) ([
 		var existing []string
 		if tl, ok := dst.(registry.TagLister); ok {
 			var err error
-			if existing, err = registry.Tags(ctx, tl); err != nil {
+			if existing, err = registry.Tags(ctx, tl); err != nil && !isNotFound(err) {
 				return nil, fmt.Errorf("list existing tags for floating tags: %w", err)
 			}
 		}
@@ -253,6 +255,12 @@ func pushTags(ctx context.Context, dst oras.Target, tag string, opts Options) ([
 		}
 	}
 	return tags, nil
+}
+
+// isNotFound reports a repository that does not exist yet (registries answer 404 NAME_UNKNOWN).
+func isNotFound(err error) bool {
+	var er *errcode.ErrorResponse
+	return errors.Is(err, errdef.ErrNotFound) || (errors.As(err, &er) && er.StatusCode == http.StatusNotFound)
 }
 
 // tagRE is the OCI distribution rule for tags.

@@ -243,7 +243,7 @@ func (r *Resolver) highest(ctx context.Context, name string, need *semver.Versio
 	if err != nil {
 		return nil, err
 	}
-	tags, err := t.Tags(ctx)
+	tags, err := t.ListTags(ctx)
 	if err != nil {
 		return nil, err
 	}

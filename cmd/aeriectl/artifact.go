@@ -309,7 +309,7 @@ func newArtifactInfoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tags, err := t.Tags(ctx)
+			tags, err := t.ListTags(ctx)
 			if err != nil {
 				return err
 			}

@@ -718,3 +718,77 @@ func TestOAuthClientCredentials(t *testing.T) {
 	e.fail(t, "OAuth2 needs --client-id", "registry", "login", px.host, "--oauth-token-url", tokens.URL)
 	e.fail(t, "pass -u USER --password-stdin", "registry", "login", px.host)
 }
+
+// TestDependencyCasesAndFloatingTags runs alternatives, upgrades, conflicts and floating tags against
+// docker-registry 2.8.
+func TestDependencyCasesAndFloatingTags(t *testing.T) {
+	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
+	e := newDistEnv(t, envOptions{plainHTTP: []string{reg.Host}})
+	e.addIndex(t, reg.Host, map[string][2]string{
+		"k8saudit": {"plugin", "p/k8saudit"}, "k8saudit-eks": {"plugin", "p/k8saudit-eks"}, "json": {"plugin", "p/json"},
+		"k8saudit-rules": {"rulesfile", "r/k8saudit"}, "other-rules": {"rulesfile", "r/other"},
+	})
+	plugin := func(name, version string, extra ...string) {
+		f := e.file(t, "lib"+name+"-"+version+".so", name+version)
+		e.ok(t, append([]string{"registry", "push", reg.Host + "/p/" + name, f, "--type", "plugin", "--version", version, "--platform", "linux/amd64", "--add-floating-tags"}, extra...)...)
+	}
+	for _, v := range []string{"0.6.0", "0.7.0", "0.7.2", "1.0.0"} {
+		plugin("k8saudit", v)
+	}
+	plugin("k8saudit-eks", "0.4.1")
+	plugin("json", "0.8.1")
+	plugin("json", "0.7.0") // an older line pushed later: X.Y tag only, "0" and latest stay on 0.8.1
+	if out := e.ok(t, "artifact", "config", "json:latest", "--platform", "linux/amd64"); !strings.Contains(out, `"version":"0.8.1"`) {
+		t.Errorf("latest moved backwards: %s", out)
+	}
+	if out := e.ok(t, "artifact", "config", "json:0", "--platform", "linux/amd64"); !strings.Contains(out, `"version":"0.8.1"`) {
+		t.Errorf("major tag moved backwards: %s", out)
+	}
+	if out := e.ok(t, "artifact", "info", "json", "-o", "json"); !strings.Contains(out, `"0.7"`) || !strings.Contains(out, `"0.8"`) {
+		t.Errorf("tags %s", out)
+	}
+	e.ok(t, "registry", "push", reg.Host+"/r/k8saudit:0.7.0", e.file(t, "k8s_audit_rules.yaml", pluginRules), "--type", "rulesfile", "--version", "0.7.0", "--name", "k8saudit-rules",
+		"--depends-on", "k8saudit:0.7.0|k8saudit-eks:0.4.0", "--depends-on", "json:0.7.0")
+	e.ok(t, "registry", "push", reg.Host+"/r/other:1.0.0", e.file(t, "other_rules.yaml", "- rule: other\n"), "--type", "rulesfile", "--version", "1.0.0", "--name", "other-rules",
+		"--depends-on", "json:0.8.0", "--requires", "engine_version_semver:0.50.0")
+	installed := func(out string) string {
+		var ir installResult
+		if err := json.Unmarshal([]byte(out), &ir); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		var s []string
+		for _, i := range ir.Installed {
+			s = append(s, i.Name+"@"+i.Version)
+		}
+		slices.Sort(s)
+		return strings.Join(s, " ")
+	}
+	args := func(a ...string) []string {
+		return append([]string{"artifact", "install", "--no-verify", "--platform", "linux/amd64", "-o", "json"}, a...)
+	}
+	// Highest compatible versions, not the minimum tags.
+	if got := installed(e.ok(t, args("k8saudit-rules:0.7.0")...)); got != "json@0.8.1 k8saudit-rules@0.7.0 k8saudit@0.7.2" {
+		t.Errorf("deps: %s", got)
+	}
+	// An alternative already requested satisfies the dependency; the primary is not installed.
+	if got := installed(e.ok(t, args("k8saudit-eks", "k8saudit-rules:0.7.0")...)); got != "json@0.8.1 k8saudit-eks@0.4.1 k8saudit-rules@0.7.0" {
+		t.Errorf("alternative: %s", got)
+	}
+	// json requested without a tag resolves to latest (0.8.1); a pinned older json is upgraded only if unpinned.
+	e.fail(t, "other-rules requires json >= 0.8.0 but json was requested at 0.7.0", args("json:0.7.0", "other-rules:1.0.0")...)
+	// Major conflict.
+	e.fail(t, "majors differ", args("k8saudit:1.0.0", "k8saudit-rules:0.7.0")...)
+	// Requirement failure against a Falco engine version.
+	e.fail(t, "other-rules 1.0.0 requires engine_version_semver 0.50.0: have 0.40.0 (too old)", args("--engine-version", "0.40.0", "other-rules:1.0.0")...)
+	// Upgrade on the installed set: the plugin directory now holds k8saudit 0.7.2, json 0.8.1, eks 0.4.1.
+	if f := dirFiles(t, e.pluginDir); f["libjson-0.8.1.so"] != "json0.8.1" || f["libk8saudit-0.7.2.so"] != "k8saudit0.7.2" {
+		t.Errorf("plugins %v", f)
+	}
+	// Explain names why each version was chosen.
+	out := e.ok(t, "artifact", "install", "--no-verify", "--platform", "linux/amd64", "--dry-run", "k8saudit-rules:0.7.0")
+	for _, want := range []string{"Why:", "k8saudit 0.7.2", "highest compatible of 0.6.0, 0.7.0, 0.7.2, 1.0.0", "requested as k8saudit-rules:0.7.0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+}
