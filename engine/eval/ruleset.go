@@ -56,6 +56,7 @@ type entry struct {
 type Ruleset struct {
 	rules  []*Rule
 	byType [event.MaxType][]entry
+	slots  int // memo slots (see specialize)
 }
 
 // suggested are the container plugin's suggested output fields, appended by Falco's suggested_output.
@@ -79,6 +80,7 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 		minPrio = opts.MinPriority
 	}
 	out := &Ruleset{}
+	m := &memo{slots: map[uint64]int{}}
 	for i, cr := range rs.Rules {
 		if cr.Source != "" && cr.Source != "syscall" {
 			continue
@@ -119,7 +121,7 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 			}
 			en, ok := memo[k]
 			if !ok {
-				sf, kind, err := specialize(cr.Condition, t)
+				sf, kind, err := specialize(cr.Condition, t, m)
 				if err != nil {
 					return nil, fmt.Errorf("build rule %q: %w", cr.Name, err)
 				}
@@ -135,6 +137,7 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 			}
 		}
 	}
+	out.slots = len(m.slots)
 	return out, nil
 }
 
@@ -206,6 +209,7 @@ func (r *Ruleset) Match(c *extract.Ctx) *Rule {
 	if c.Ev.Type >= event.MaxType {
 		return nil
 	}
+	r.prepare(c)
 	for _, e := range r.byType[c.Ev.Type] {
 		if e.filter == nil || e.filter(c) {
 			return e.rule
@@ -219,6 +223,7 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 	if c.Ev.Type >= event.MaxType {
 		return
 	}
+	r.prepare(c)
 	for _, e := range r.byType[c.Ev.Type] {
 		if e.filter == nil || e.filter(c) {
 			fn(e.rule)
@@ -228,3 +233,10 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 
 // Eval reports whether the rule's condition holds for the event in c (whatever its event types).
 func (r *Rule) Eval(c *extract.Ctx) bool { return r.filter(c) }
+
+// prepare sizes the context's memo for this ruleset (once per ruleset and context).
+func (r *Ruleset) prepare(c *extract.Ctx) {
+	if len(c.Memo) < r.slots {
+		c.Memo = make([]extract.MemoEntry, r.slots)
+	}
+}

@@ -18,62 +18,170 @@ const (
 // at build time (the evaluator only runs a rule for its event types), and And/Or/Not fold the constants,
 // so each rule runs only the part of its condition that can differ between events of that type. The
 // result equals Compile(cond) on every event of type t.
-func specialize(cond compile.Expr, t event.Type) (Filter, tri, error) {
+//
+// Compound sub-conditions (macros, mostly) recur across rules; m gives each distinct one a slot in the
+// evaluation context, so that it is evaluated at most once per event however many rules use it.
+func specialize(cond compile.Expr, t event.Type, m *memo) (Filter, tri, error) {
+	f, k, _, err := m.build(cond, t)
+	return f, k, err
+}
+
+// memo assigns per-event memo slots to compound sub-conditions, by structural hash.
+type memo struct {
+	slots map[uint64]int
+}
+
+func (m *memo) wrap(f Filter, h uint64) Filter {
+	if m == nil {
+		return f
+	}
+	slot, ok := m.slots[h]
+	if !ok {
+		slot = len(m.slots)
+		m.slots[h] = slot
+	}
+	return func(c *extractCtx) bool {
+		e := &c.Memo[slot]
+		if e.Gen == c.Gen {
+			return e.Val
+		}
+		v := f(c)
+		e.Gen, e.Val = c.Gen, v
+		return v
+	}
+}
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+const hashSeed = 14695981039346656037
+
+func checkHash(ch *compile.Check) uint64 {
+	h := hashStr(hashSeed, "C")
+	h = hashStr(h, operandKey(ch.LHS))
+	h = hashStr(h, "\x00"+ch.Op+"\x00"+ch.Mod+"\x00")
+	h = hashStr(h, operandKey(ch.RHS))
+	return h
+}
+
+func operandKey(o compile.Operand) string {
+	switch o := o.(type) {
+	case *compile.FieldOperand:
+		return "F" + o.Ref.String()
+	case *compile.Literal:
+		k := "L"
+		for _, v := range o.Values {
+			k += v + "\x00"
+		}
+		return k
+	case *compile.TransformOperand:
+		k := "T" + o.Name + "(" + o.Arg
+		for _, a := range o.Args {
+			k += operandKey(a) + ","
+		}
+		return k + ")"
+	}
+	return ""
+}
+
+// build returns the specialised filter of cond for type t, whether it is constant, and its structural hash.
+func (m *memo) build(cond compile.Expr, t event.Type) (Filter, tri, uint64, error) {
 	if cond == nil {
-		return nil, alwaysTrue, nil
+		return nil, alwaysTrue, 0, nil
 	}
 	switch e := cond.(type) {
 	case *compile.And:
 		var fs []Filter
+		h := hashStr(hashSeed, "A")
 		for _, x := range e.List {
-			f, k, err := specialize(x, t)
+			f, k, xh, err := m.build(x, t)
+			h = (h ^ xh) * 1099511628211
 			if err != nil {
-				return nil, dynamic, err
+				return nil, dynamic, 0, err
 			}
 			switch k {
 			case alwaysFalse:
-				return nil, alwaysFalse, nil
+				fs = append(fs, nil) // keep hashing the rest; the node is false
 			case dynamic:
 				fs = append(fs, f)
 			}
 		}
-		return joinAnd(fs)
+		return m.finish(fs, h, true)
 	case *compile.Or:
 		var fs []Filter
+		h := hashStr(hashSeed, "O")
 		for _, x := range e.List {
-			f, k, err := specialize(x, t)
+			f, k, xh, err := m.build(x, t)
+			h = (h ^ xh) * 1099511628211
 			if err != nil {
-				return nil, dynamic, err
+				return nil, dynamic, 0, err
 			}
 			switch k {
 			case alwaysTrue:
-				return nil, alwaysTrue, nil
+				fs = append(fs, nil)
 			case dynamic:
 				fs = append(fs, f)
 			}
 		}
-		return joinOr(fs)
+		return m.finish(fs, h, false)
 	case *compile.Not:
-		f, k, err := specialize(e.X, t)
+		f, k, xh, err := m.build(e.X, t)
+		h := (hashStr(hashSeed, "N") ^ xh) * 1099511628211
 		if err != nil {
-			return nil, dynamic, err
+			return nil, dynamic, 0, err
 		}
 		switch k {
 		case alwaysTrue:
-			return nil, alwaysFalse, nil
+			return nil, alwaysFalse, h, nil
 		case alwaysFalse:
-			return nil, alwaysTrue, nil
+			return nil, alwaysTrue, h, nil
 		}
-		return func(c *extractCtx) bool { return !f(c) }, dynamic, nil
+		return func(c *extractCtx) bool { return !f(c) }, dynamic, h, nil
 	case *compile.Check:
+		h := checkHash(e)
 		if k := constCheck(e, t); k != dynamic {
-			return nil, k, nil
+			return nil, k, h, nil
 		}
 		f, err := compileCheck(e)
-		return f, dynamic, err
+		return f, dynamic, h, err
 	}
 	f, err := Compile(cond)
-	return f, dynamic, err
+	return f, dynamic, 0, err
+}
+
+// finish joins the children of an And (and=true) or Or node; a nil child is the node's absorbing constant.
+func (m *memo) finish(fs []Filter, h uint64, and bool) (Filter, tri, uint64, error) {
+	absorbing := alwaysFalse
+	if !and {
+		absorbing = alwaysTrue
+	}
+	var dyn []Filter
+	for _, f := range fs {
+		if f == nil {
+			return nil, absorbing, h, nil
+		}
+		dyn = append(dyn, f)
+	}
+	var f Filter
+	var k tri
+	var err error
+	if and {
+		f, k, err = joinAnd(dyn)
+	} else {
+		f, k, err = joinOr(dyn)
+	}
+	if k == dynamic && len(dyn) > 1 {
+		f = m.wrap(f, h)
+	}
+	if k == alwaysTrue || k == alwaysFalse {
+		return nil, k, h, err
+	}
+	return f, k, h, err
 }
 
 func joinAnd(fs []Filter) (Filter, tri, error) {

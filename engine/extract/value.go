@@ -108,12 +108,25 @@ type Ctx struct {
 
 	// Val and Val2 are scratch values for the evaluator, so that checks do not allocate.
 	Val, Val2 Value
+	// Memo holds the evaluator's per-event results of shared sub-conditions, valid when their Gen
+	// equals Gen, which Reset advances.
+	Memo []MemoEntry
+	Gen  uint64
 
 	buf []byte
 }
 
 // Reset prepares c for a new event; values extracted for the previous event become invalid.
-func (c *Ctx) Reset() { c.buf = c.buf[:0] }
+func (c *Ctx) Reset() {
+	c.buf = c.buf[:0]
+	c.Gen++
+}
+
+// MemoEntry is one memoised sub-condition result.
+type MemoEntry struct {
+	Gen uint64
+	Val bool
+}
 
 // str returns the bytes appended to the scratch buffer since start as a string without copying.
 func (c *Ctx) str(start int) string {
