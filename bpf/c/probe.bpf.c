@@ -32,6 +32,8 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_accept 43
 #define NR_sendto 44
 #define NR_recvfrom 45
+#define NR_sendmsg 46
+#define NR_recvmsg 47
 #define NR_bind 49
 #define NR_listen 50
 #define NR_socketpair 53
@@ -396,6 +398,59 @@ EXIT(sendto)
 		put_tuple(&e, s->ret >= 0 ? fd_sock(fd) : NULL, false);
 		put_u64(&e, fd);
 		put_u32(&e, A(2));
+	}
+	return ev_submit(&e);
+}
+
+/* msg_iov_len sums the iovec lengths of a user msghdr (first 8 iovecs). */
+static __always_inline u64 msg_iov_len(const void *umsg)
+{
+	struct {
+		void *name;
+		u64 namelen;
+		void *iov;
+		u64 iovlen;
+	} m = {};
+	if (bpf_probe_read_user(&m, sizeof(m), umsg) < 0 || !m.iov)
+		return 0;
+	u64 total = 0;
+	for (int i = 0; i < 8; i++) {
+		if (i >= m.iovlen)
+			break;
+		u64 iov[2] = {};
+		if (bpf_probe_read_user(iov, sizeof(iov), m.iov + 16 * i) < 0)
+			break;
+		total += iov[1];
+	}
+	return total;
+}
+
+/* sendmsg: res, data (empty), fd, size, tuple; recvmsg: res, size, data (empty), tuple, msgcontrol (empty), fd */
+EXIT(msg)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s)
+		return 0;
+	s64 fd = SFD(A(0));
+	u32 size = msg_iov_len((void *)A(1));
+	if (s->id == NR_sendmsg) {
+		if (ev_begin(&e, 49, 5))
+			return 0;
+		put_u64(&e, s->ret);
+		put_empty(&e);
+		put_u64(&e, fd);
+		put_u32(&e, size);
+		put_tuple(&e, fd_sock(fd), true);
+	} else {
+		if (ev_begin(&e, 53, 6))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u32(&e, s->ret > 0 ? (u32)s->ret : 0);
+		put_empty(&e);
+		put_tuple(&e, s->ret >= 0 ? fd_sock(fd) : NULL, false);
+		put_empty(&e);
+		put_u64(&e, fd);
 	}
 	return ev_submit(&e);
 }

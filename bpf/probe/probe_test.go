@@ -317,6 +317,36 @@ func TestLiveEvents(t *testing.T) {
 		find(t, evs, "write", event.Exit, func(ev *event.Event) bool { return num(ev, "res") == 3 && unum(ev, "size") == 3 })
 	})
 
+	t.Run("sendmsg and recvmsg", func(t *testing.T) {
+		// python-free: bash's /dev/udp uses connect+write, so drive a unix datagram pair from the test process.
+		fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_DGRAM, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(fds[0])
+		defer unix.Close(fds[1])
+		me := int64(os.Getpid())
+		if err := unix.Sendmsg(fds[0], []byte("hello"), nil, nil, 0); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 16)
+		if _, _, _, _, err := unix.Recvmsg(fds[1], buf, nil, 0); err != nil {
+			t.Fatal(err)
+		}
+		isMine := func(ev *event.Event) bool {
+			_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", me, ev.TID))
+			return err == nil
+		}
+		sm := h.until("sendmsg", func(ev *event.Event) bool { return ev.Name() == "sendmsg" && isMine(ev) && num(ev, "fd") == int64(fds[0]) })
+		if num(sm, "res") != 5 || unum(sm, "size") != 5 {
+			t.Errorf("sendmsg res=%d size=%d", num(sm, "res"), unum(sm, "size"))
+		}
+		rm := h.until("recvmsg", func(ev *event.Event) bool { return ev.Name() == "recvmsg" && isMine(ev) && num(ev, "fd") == int64(fds[1]) })
+		if num(rm, "res") != 5 {
+			t.Errorf("recvmsg res=%d", num(rm, "res"))
+		}
+	})
+
 	t.Run("chmod +s", func(t *testing.T) {
 		f := filepath.Join(dir, "suid")
 		if err := os.WriteFile(f, nil, 0o755); err != nil {

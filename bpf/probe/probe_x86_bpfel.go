@@ -61,6 +61,7 @@ const (
 	probeProgBtfX_mode       = "btf_x_mode"
 	probeProgBtfX_module     = "btf_x_module"
 	probeProgBtfX_mount      = "btf_x_mount"
+	probeProgBtfX_msg        = "btf_x_msg"
 	probeProgBtfX_ns         = "btf_x_ns"
 	probeProgBtfX_open       = "btf_x_open"
 	probeProgBtfX_path1      = "btf_x_path1"
@@ -95,6 +96,7 @@ const (
 	probeProgRawX_mode       = "raw_x_mode"
 	probeProgRawX_module     = "raw_x_module"
 	probeProgRawX_mount      = "raw_x_mount"
+	probeProgRawX_msg        = "raw_x_msg"
 	probeProgRawX_ns         = "raw_x_ns"
 	probeProgRawX_open       = "raw_x_open"
 	probeProgRawX_path1      = "raw_x_path1"
@@ -176,6 +178,7 @@ type probeProgramSpecs struct {
 	BtfX_mode       *ebpf.ProgramSpec `ebpf:"btf_x_mode"`
 	BtfX_module     *ebpf.ProgramSpec `ebpf:"btf_x_module"`
 	BtfX_mount      *ebpf.ProgramSpec `ebpf:"btf_x_mount"`
+	BtfX_msg        *ebpf.ProgramSpec `ebpf:"btf_x_msg"`
 	BtfX_ns         *ebpf.ProgramSpec `ebpf:"btf_x_ns"`
 	BtfX_open       *ebpf.ProgramSpec `ebpf:"btf_x_open"`
 	BtfX_path1      *ebpf.ProgramSpec `ebpf:"btf_x_path1"`
@@ -210,6 +213,7 @@ type probeProgramSpecs struct {
 	RawX_mode       *ebpf.ProgramSpec `ebpf:"raw_x_mode"`
 	RawX_module     *ebpf.ProgramSpec `ebpf:"raw_x_module"`
 	RawX_mount      *ebpf.ProgramSpec `ebpf:"raw_x_mount"`
+	RawX_msg        *ebpf.ProgramSpec `ebpf:"raw_x_msg"`
 	RawX_ns         *ebpf.ProgramSpec `ebpf:"raw_x_ns"`
 	RawX_open       *ebpf.ProgramSpec `ebpf:"raw_x_open"`
 	RawX_path1      *ebpf.ProgramSpec `ebpf:"raw_x_path1"`
@@ -319,6 +323,7 @@ type probePrograms struct {
 	BtfX_mode       *ebpf.Program `ebpf:"btf_x_mode"`
 	BtfX_module     *ebpf.Program `ebpf:"btf_x_module"`
 	BtfX_mount      *ebpf.Program `ebpf:"btf_x_mount"`
+	BtfX_msg        *ebpf.Program `ebpf:"btf_x_msg"`
 	BtfX_ns         *ebpf.Program `ebpf:"btf_x_ns"`
 	BtfX_open       *ebpf.Program `ebpf:"btf_x_open"`
 	BtfX_path1      *ebpf.Program `ebpf:"btf_x_path1"`
@@ -353,6 +358,7 @@ type probePrograms struct {
 	RawX_mode       *ebpf.Program `ebpf:"raw_x_mode"`
 	RawX_module     *ebpf.Program `ebpf:"raw_x_module"`
 	RawX_mount      *ebpf.Program `ebpf:"raw_x_mount"`
+	RawX_msg        *ebpf.Program `ebpf:"raw_x_msg"`
 	RawX_ns         *ebpf.Program `ebpf:"raw_x_ns"`
 	RawX_open       *ebpf.Program `ebpf:"raw_x_open"`
 	RawX_path1      *ebpf.Program `ebpf:"raw_x_path1"`
@@ -391,6 +397,7 @@ func (p *probePrograms) Close() error {
 		p.BtfX_mode,
 		p.BtfX_module,
 		p.BtfX_mount,
+		p.BtfX_msg,
 		p.BtfX_ns,
 		p.BtfX_open,
 		p.BtfX_path1,
@@ -425,6 +432,7 @@ func (p *probePrograms) Close() error {
 		p.RawX_mode,
 		p.RawX_module,
 		p.RawX_mount,
+		p.RawX_msg,
 		p.RawX_ns,
 		p.RawX_open,
 		p.RawX_path1,

@@ -43,6 +43,8 @@ var syscalls = []Syscall{
 	{"accept", 43, 247, 0, "accept"},
 	{"sendto", 44, 31, 0, "sendto"},
 	{"recvfrom", 45, 35, 0, "sendto"},
+	{"sendmsg", 46, 49, 0, "msg"},
+	{"recvmsg", 47, 53, 0, "msg"},
 	{"bind", 49, 21, 0, "bind"},
 	{"listen", 50, 25, 0, "bind"},
 	{"socketpair", 53, 43, 0, "socketpair"},
