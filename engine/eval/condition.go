@@ -68,6 +68,7 @@ func (f *Format) AppendIfComplete(b []byte, c *extractCtx) ([]byte, bool) {
 		if !s.field.get(c, 0, &v) {
 			return b, false
 		}
+		v.Kind = s.field.kind
 		b = v.Append(b)
 		for n := len(b) - start; n < s.width; n++ {
 			b = append(b, ' ')

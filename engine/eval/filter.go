@@ -97,7 +97,16 @@ func compileOperand(o compile.Operand) (*operand, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &operand{kind: x.Kind, multi: x.Multi, allForNE: x.AllForNE, get: x.Get}, nil
+		get := x.Get
+		if x.Kind != extract.Net {
+			// Values are compared as the operand's kind, so the kind need not be set per event.
+			fn := x.Func()
+			get = func(c *extract.Ctx, i int, v *extract.Value) bool { v.Kind = x.Kind; return fn(c, i, v) }
+			if x.Kind == extract.String {
+				get = fn
+			}
+		}
+		return &operand{kind: x.Kind, multi: x.Multi, allForNE: x.AllForNE, get: get}, nil
 	case *compile.TransformOperand:
 		return compileTransform(o)
 	}
@@ -212,6 +221,7 @@ func valCheck(ch *compile.Check, lhs *operand) (Filter, error) {
 		if !lhs.get(c, 0, a) || !rhs.get(c, 0, b) {
 			return false
 		}
+		a.Kind, b.Kind = lhs.kind, rhs.kind
 		var sa, sb string
 		if a.Kind == extract.String {
 			sa = a.Str

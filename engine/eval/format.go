@@ -59,6 +59,7 @@ func appendSegs(b []byte, segs []segment, c *extract.Ctx, fieldsOut *[]output.Fi
 		}
 		start := len(b)
 		ok := s.field.get(c, 0, &v)
+		v.Kind = s.field.kind
 		if ok {
 			b = v.Append(b)
 		} else {

@@ -373,7 +373,7 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 			c.buf = append(c.buf, '(')
 		}
 		c.buf = append(c.buf, '<', fd.Type.Char(), '>')
-		c.buf = append(c.buf, fd.Name...)
+		c.buf = fd.AppendName(c.buf)
 		if !resolved {
 			c.buf = append(c.buf, ')')
 		}

@@ -24,6 +24,9 @@ type Extractor struct {
 	fn       Func
 }
 
+// Func returns the extraction function itself, for callers that set the value kind once.
+func (e *Extractor) Func() Func { return e.fn }
+
 // Get extracts value i into v.
 func (e *Extractor) Get(c *Ctx, i int, v *Value) bool {
 	v.Kind = e.Kind

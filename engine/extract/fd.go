@@ -60,6 +60,12 @@ func fdFields(m map[string]builder) {
 			v.Str = ""
 			return c.R.HasFD && c.Ev.Dir() == event.Exit
 		}
+		if c.R.FD.Flags&state.FlagTupleName != 0 {
+			start := len(c.buf)
+			c.buf = c.R.FD.AppendName(c.buf)
+			v.Str = c.str(start)
+			return true
+		}
 		v.Str = c.R.FD.Name
 		return true
 	})

@@ -162,6 +162,7 @@ const (
 	FlagConnected               // connect or accept completed
 	FlagNameChanged             // the descriptor's name changed since it was opened (connect on a socket)
 	FlagCloseOnExec             // O_CLOEXEC: dropped on a successful execve
+	FlagTupleName               // the name is rendered from the socket's endpoints on demand (AppendName)
 )
 
 // FD is one open file descriptor of a process.
@@ -189,6 +190,17 @@ func (f *FD) Is(flag uint32) bool { return f.Flags&flag != 0 }
 
 // LocalIsClient reports whether the local end of a connected socket is its client side.
 func (f *FD) LocalIsClient() bool { return f.Flags&FlagRoleClient != 0 }
+
+// AppendName appends the descriptor's name (fd.name) to b: its path, or "cip:cport->sip:sport" for a
+// connected socket, rendered on demand so that tracking connections does not allocate.
+func (f *FD) AppendName(b []byte) []byte {
+	if f.Flags&FlagTupleName != 0 {
+		b = AppendEndpoint(b, f.ClientIP, f.ClientPort)
+		b = append(b, "->"...)
+		return AppendEndpoint(b, f.ServerIP, f.ServerPort)
+	}
+	return append(b, f.Name...)
+}
 
 // SetTuple records a socket's endpoints and renders its name as libsinsp does ("cip:cport->sip:sport").
 func (f *FD) SetTuple(l4 L4Proto, cip netip.Addr, cport uint16, sip netip.Addr, sport uint16) {

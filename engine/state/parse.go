@@ -665,14 +665,13 @@ func (tb *Table) setTuple(f *FD, st *event.SockTuple, accepted bool) {
 			f.Type = FDIPv6Socket
 		}
 		f.ClientIP, f.ClientPort, f.ServerIP, f.ServerPort = st.SrcAddr, st.SrcPort, st.DstAddr, st.DstPort
-		tb.scratch = AppendEndpoint(tb.scratch[:0], st.SrcAddr, st.SrcPort)
-		tb.scratch = append(tb.scratch, "->"...)
-		tb.scratch = AppendEndpoint(tb.scratch, st.DstAddr, st.DstPort)
-		f.Name = tb.intern(tb.scratch)
+		f.Name = ""
+		f.Flags |= FlagTupleName
 	case event.AFUnix:
 		f.Type = FDUnixSocket
 		f.UnixSource, f.UnixDest = st.Source, st.Dest
 		f.Name = tb.intern(st.Path)
+		f.Flags &^= FlagTupleName
 	}
 	_ = accepted
 }
@@ -691,6 +690,7 @@ func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
 	case event.AFInet, event.AFInet6:
 		tb.scratch = AppendEndpoint(tb.scratch[:0], sa.Addr, sa.Port)
 		f.Name = tb.intern(tb.scratch)
+		f.Flags &^= FlagTupleName
 		if sa.Port == 0 {
 			break // an ephemeral bind before connect: still a client socket, as libsinsp
 		}

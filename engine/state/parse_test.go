@@ -83,7 +83,7 @@ func TestApplyLifecycle(t *testing.T) {
 	r3 := apply(mk(t, 15, 200, event.SocketConnectX, map[string][]byte{
 		"res": event.I64(0), "tuple": event.SockTupleInet(src, dst), "fd": event.I64(4),
 	}))
-	if r3.FD == nil || r3.FD.Name != "10.0.0.1:40000->1.2.3.4:443" || r3.FD.L4 != L4TCP || !r3.FD.Is(FlagConnected) {
+	if r3.FD == nil || string(r3.FD.AppendName(nil)) != "10.0.0.1:40000->1.2.3.4:443" || r3.FD.L4 != L4TCP || !r3.FD.Is(FlagConnected) {
 		t.Fatalf("connect: %+v", r3.FD)
 	}
 	// close: resolved for the event, gone afterwards
@@ -113,7 +113,7 @@ func TestOldStyleEnterExit(t *testing.T) {
 	ev := mk(t, 3, 5, event.SocketConnectX, map[string][]byte{"res": event.I64(0),
 		"tuple": event.SockTupleInet(netip.MustParseAddrPort("127.0.0.1:5000"), netip.MustParseAddrPort("127.0.0.1:22"))})
 	tb.Apply(ev, &r)
-	if !r.HasFD || r.FDNum != 3 || r.FD == nil || r.FD.Name != "127.0.0.1:5000->127.0.0.1:22" {
+	if !r.HasFD || r.FDNum != 3 || r.FD == nil || string(r.FD.AppendName(nil)) != "127.0.0.1:5000->127.0.0.1:22" {
 		t.Fatalf("old connect: %+v %+v", r, r.FD)
 	}
 }
