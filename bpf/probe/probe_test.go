@@ -337,11 +337,15 @@ func TestLiveEvents(t *testing.T) {
 			_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", me, ev.TID))
 			return err == nil
 		}
-		sm := h.until("sendmsg", func(ev *event.Event) bool { return ev.Name() == "sendmsg" && isMine(ev) && num(ev, "fd") == int64(fds[0]) })
+		sm := h.until("sendmsg", func(ev *event.Event) bool {
+			return ev.Name() == "sendmsg" && isMine(ev) && num(ev, "fd") == int64(fds[0])
+		})
 		if num(sm, "res") != 5 || unum(sm, "size") != 5 {
 			t.Errorf("sendmsg res=%d size=%d", num(sm, "res"), unum(sm, "size"))
 		}
-		rm := h.until("recvmsg", func(ev *event.Event) bool { return ev.Name() == "recvmsg" && isMine(ev) && num(ev, "fd") == int64(fds[1]) })
+		rm := h.until("recvmsg", func(ev *event.Event) bool {
+			return ev.Name() == "recvmsg" && isMine(ev) && num(ev, "fd") == int64(fds[1])
+		})
 		if num(rm, "res") != 5 {
 			t.Errorf("recvmsg res=%d", num(rm, "res"))
 		}
