@@ -32,9 +32,9 @@ import (
 func main() {
 	iters := flag.Int("iters", 200000, "open/close iterations per run")
 	runs := flag.Int("runs", 5, "interleaved runs per configuration")
-	rateSecs := flag.Duration("rate-time", 2*time.Second, "duration of each sustained-rate step")
+	rateTime := flag.Duration("rate-time", 2*time.Second, "duration of each sustained-rate step")
 	flag.Parse()
-	if err := run(*iters, *runs, *rateSecs); err != nil {
+	if err := run(*iters, *runs, *rateTime); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -51,7 +51,7 @@ func run(iters, runs int, rateTime time.Duration) error {
 		src = "workload/openclose.c"
 	}
 	if out, err := exec.Command("clang", "-O2", "-o", bin, src).CombinedOutput(); err != nil {
-		return fmt.Errorf("build workload: %v: %s", err, out)
+		return fmt.Errorf("build workload: %w: %s", err, out)
 	}
 	// loop runs the workload once and returns its CPU time (user+system) per iteration: on a loaded
 	// machine wall time mostly measures the other load, CPU time measures what the probe adds to the

@@ -477,16 +477,16 @@ func classify(fi *event.FDInfo, link string, st *syscall.Stat_t, socks map[uint6
 	if kind, ok := strings.CutPrefix(link, "anon_inode:"); ok {
 		kind = strings.Trim(kind, "[]")
 		fi.Name = link
-		switch {
-		case kind == "eventfd":
+		switch kind {
+		case "eventfd":
 			fi.Type = event.FDEvent
-		case kind == "eventpoll":
+		case "eventpoll":
 			fi.Type = event.FDEventPoll
-		case kind == "inotify":
+		case "inotify":
 			fi.Type = event.FDInotify
-		case kind == "signalfd":
+		case "signalfd":
 			fi.Type = event.FDSignalfd
-		case kind == "timerfd":
+		case "timerfd":
 			fi.Type = event.FDTimerfd
 		default: // bpf, userfaultfd, io_uring, pidfd: fd-list types that readers before 2023 reject
 			fi.Type = event.FDUnsupported

@@ -203,7 +203,7 @@ func startLiveCLI(t *testing.T, env config.MapEnv, readyPrefix string, args ...s
 		sc := bufio.NewScanner(pr)
 		once := sync.Once{}
 		for sc.Scan() {
-			l.stderr.Write(append(sc.Bytes(), '\n'))
+			_, _ = l.stderr.Write(append(sc.Bytes(), '\n'))
 			if strings.HasPrefix(sc.Text(), readyPrefix) {
 				once.Do(func() { close(ready) })
 			}
