@@ -94,6 +94,7 @@ type Runner struct {
 	State *state.Table
 	ctx   extract.Ctx
 	stats Stats
+	match Match // reused for every callback
 }
 
 // NewRunner returns a runner for one stream with the given state (a fresh table when nil).
@@ -118,13 +119,15 @@ func (r *Runner) Process(ev *event.Event, fn func(*Match)) *eval.Ruleset {
 			rs.MatchAll(c, func(rule *eval.Rule) {
 				r.stats.Matches++
 				if fn != nil {
-					fn(&Match{Rule: rule, Ruleset: rs, Ctx: c})
+					r.match = Match{Rule: rule, Ruleset: rs, Ctx: c}
+					fn(&r.match)
 				}
 			})
 		} else if rule := rs.Match(c); rule != nil {
 			r.stats.Matches++
 			if fn != nil {
-				fn(&Match{Rule: rule, Ruleset: rs, Ctx: c})
+				r.match = Match{Rule: rule, Ruleset: rs, Ctx: c}
+				fn(&r.match)
 			}
 		}
 	}

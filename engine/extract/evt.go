@@ -202,10 +202,13 @@ func evtFields(m map[string]builder) {
 				return true
 			}, false, nil
 		}
-		name := ref.Arg
+		idx := paramIndexes(ref.Arg)
 		return func(c *Ctx, i int, v *Value) bool {
-			n := c.Ev.ParamIndex(name)
-			if i != 0 || n < 0 || c.Ev.Param(n) == nil {
+			if i != 0 || c.Ev.Type >= event.MaxType {
+				return false
+			}
+			n := int(idx[c.Ev.Type])
+			if n < 0 || c.Ev.Param(n) == nil {
 				return false
 			}
 			start := len(c.buf)
@@ -396,17 +399,17 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 		event.ParamEnumFlags16, event.ParamEnumFlags32, event.ParamMode:
 		n, _ := ev.Uint(k)
 		name := ""
-		if pi.Flags != nil {
-			if pi.Type == event.ParamEnumFlags8 || pi.Type == event.ParamEnumFlags16 || pi.Type == event.ParamEnumFlags32 {
-				name, _ = pi.Flags.Lookup(uint32(n))
-			} else {
-				name = pi.Flags.Names(uint32(n))
-			}
-		}
 		if pi.Type == event.ParamMode && !resolved {
 			c.buf = append(c.buf, '0')
 			c.buf = strconv.AppendUint(c.buf, n, 8)
 			return
+		}
+		if pi.Flags != nil && pi.Type != event.ParamEnumFlags8 && pi.Type != event.ParamEnumFlags16 && pi.Type != event.ParamEnumFlags32 {
+			c.appendFlags(pi.Flags, uint32(n), resolved)
+			return
+		}
+		if pi.Flags != nil {
+			name, _ = pi.Flags.Lookup(uint32(n))
 		}
 		c.unum(n, name, resolved)
 	case event.ParamSockAddr:
@@ -504,4 +507,59 @@ func ioCategory(c *Ctx) string {
 		return "IPC"
 	}
 	return "other"
+}
+
+// paramIndexes maps every event type to the index of its parameter called name (-1 if none).
+func paramIndexes(name string) *[event.MaxType]int8 {
+	var idx [event.MaxType]int8
+	for t := range event.MaxType {
+		idx[t] = -1
+		if info, ok := event.Lookup(t); ok {
+			if k := info.ParamIndex(name); k >= 0 && k < 128 {
+				idx[t] = int8(k)
+			}
+		}
+	}
+	return &idx
+}
+
+// appendFlags renders a flags value as libsinsp does (see event.FlagTable.Names) without allocating:
+// "NAME|NAME" when resolved, else "value(NAME|NAME)"; the bare value when no name matches.
+func (c *Ctx) appendFlags(t *event.FlagTable, v uint32, resolved bool) {
+	start := len(c.buf)
+	if !resolved {
+		c.buf = strconv.AppendUint(c.buf, uint64(v), 10)
+		c.buf = append(c.buf, '(')
+	}
+	names := len(c.buf)
+	exact := false
+	for _, e := range t.Entries {
+		if e.Value == v {
+			c.buf = append(c.buf, e.Name...)
+			exact = true
+			break
+		}
+	}
+	if !exact {
+		rest := v
+		for _, e := range t.Entries {
+			if e.Value == 0 || rest == 0 || rest&e.Value != e.Value {
+				continue
+			}
+			if len(c.buf) > names {
+				c.buf = append(c.buf, '|')
+			}
+			c.buf = append(c.buf, e.Name...)
+			rest &^= e.Value
+		}
+	}
+	switch {
+	case len(c.buf) == names && resolved:
+		c.buf = strconv.AppendUint(c.buf, uint64(v), 10)
+	case len(c.buf) == names:
+		c.buf = c.buf[:names-1] // no name: the bare value
+		_ = start
+	case !resolved:
+		c.buf = append(c.buf, ')')
+	}
 }
