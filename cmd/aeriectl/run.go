@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -307,7 +309,9 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	oo := output.Options{Location: time.Local}
 	var werr error
 	total := 0
-	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
+	stopReload := reloadOnHUP(ctx, cmd, a, f, l.p, eng)
+	defer stopReload()
+	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C, reload rules with SIGHUP\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
 	runErr := runner.Run(ctx, src, func(m *detect.Match) {
 		al := m.Rule.Alert(m.Ctx, host)
 		line = line[:0]
@@ -352,6 +356,47 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 		return fmt.Errorf("write alerts: %w", werr)
 	}
 	return nil
+}
+
+// reloadOnHUP reloads the rules files on SIGHUP while events flow: the new ruleset is compiled off the hot
+// path, the kernel filter is widened to both rulesets' syscalls, the engine swaps rulesets atomically, and the
+// filter is narrowed to the new set, so the swap misses no event the new rules need. A ruleset that fails to
+// load leaves the running one in place. The returned function stops watching.
+func reloadOnHUP(ctx context.Context, cmd *cobra.Command, a *app, f *runFlags, p *probe.Probe, eng *detect.Engine) func() {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-hup:
+			case <-ctx.Done():
+				return
+			case <-done:
+				return
+			}
+			start := time.Now()
+			rs, err := buildRuleset(cmd, a, f)
+			if err != nil {
+				fmt.Fprintf(a.err, "aeriectl run: reload failed, keeping the running rules: %v\n", err)
+				continue
+			}
+			err = p.SwapInterest(probe.InterestFor(rulesetTypes(rs)), func() error {
+				eng.Swap(rs)
+				return nil
+			})
+			if err != nil {
+				fmt.Fprintf(a.err, "aeriectl run: reload: %v\n", err)
+				continue
+			}
+			fmt.Fprintf(a.err, "aeriectl run: reloaded %d rules in %v (generation %d, %d syscalls)\n",
+				len(rs.Rules()), time.Since(start).Round(time.Millisecond), eng.Generation(), len(p.Interest().Names()))
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
 }
 
 // printProbeStats reports what the probe delivered and, loudly, what it dropped.

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -262,6 +263,48 @@ func TestCaptureLive(t *testing.T) {
 		if err != nil || !strings.Contains(string(b), "openat cat /etc/hostname") {
 			t.Errorf("sysdig -r live capture: %v\n%s", err, b)
 		}
+	}
+}
+
+// TestRunReload swaps the ruleset of a running `aeriectl run` on SIGHUP: the kernel filter follows the new
+// rules (a syscall only the new rules need is delivered) and alerts come from the new rules.
+func TestRunReload(t *testing.T) {
+	testenv.RequireRoot(t)
+	testenv.RequireBTF(t)
+	dir := t.TempDir()
+	rules := filepath.Join(dir, "rules.yaml")
+	write := func(name, cond string) {
+		y := "- rule: " + name + "\n  desc: test\n  condition: " + cond + "\n  output: \"" + name + " %evt.type %evt.arg.path\"\n  priority: WARNING\n"
+		if err := os.WriteFile(rules, []byte(y), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("old rule", "evt.type=mkdir and evt.arg.path contains aerie-reload")
+	env := config.MapEnv{"HOME": dir}
+	lv := startLiveCLI(t, env, "aeriectl run: watching", "run", "-r", rules)
+	d := filepath.Join(dir, "aerie-reload")
+	// The actions run in child processes: aeriectl ignores its own process's events.
+	if out, err := exec.Command("mkdir", d).CombinedOutput(); err != nil {
+		t.Fatalf("mkdir: %v: %s", err, out)
+	}
+	time.Sleep(200 * time.Millisecond)
+	write("new rule", "evt.type=rmdir and evt.arg.path contains aerie-reload")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(lv.stderr.String(), "aeriectl run: reloaded") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no reload:\n%s", lv.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if out, err := exec.Command("rmdir", d).CombinedOutput(); err != nil {
+		t.Fatalf("rmdir: %v: %s", err, out)
+	}
+	out, stderr := lv.stop()
+	if !strings.Contains(out, "old rule mkdir "+d) || !strings.Contains(out, "new rule rmdir "+d) {
+		t.Errorf("alerts:\n%s\nstderr:\n%s", out, stderr)
 	}
 }
 
