@@ -66,15 +66,15 @@ func replayUpstream(t *testing.T, opts eval.Options) (map[string][]alert, int) {
 //     and logind create unix sockets. Every network rule requires a non-loopback peer (outbound/inbound
 //     macros: fd.net != 127.0.0.0/8) or a container, and the enabled ones need lists that are empty.
 //   - curl_google.scap: bash forks `curl -6 http://www.google.com`, which opens its config and libraries,
-//     resolves via UDP to 2001:4860:4860::8888:53 and connects to 2607:f8b0:...:80. The only rules whose
-//     conditions hold are the sandbox rules "Unexpected outbound connection destination" (disabled by
+//     resolves via UDP to 2001:4860:4860::8888:53 and connects to 2607:f8b0:...:80. The only rule whose
+//     condition holds is the deprecated rule "Unexpected outbound connection destination" (disabled by
 //     default); curl is not a network tool of "Launch Suspicious Network Tool on Host"; the C2 lists are
 //     empty; no shell is spawned under an untrusted parent.
 //   - open-multiple-files.scap: python opens /tmp/file-N read-only 13 times; nothing sensitive.
 //   - ping_sendto.scap: a thread without process info sends ICMP with sendmsg to 128.32.41.1; the
-//     outbound rules that would look at it are disabled sandbox rules, and fd.name_changed is false.
+//     outbound rules that would look at it are disabled, and fd.name_changed is false.
 //   - single_ipv6_conn.scap: a process listens on [2001:db8::3]:1234 and another connects to it; the
-//     inbound/outbound sandbox rules that match are disabled by default.
+//     inbound (sandbox) and outbound (deprecated) rules that match are disabled by default.
 //   - syscall.scap: opens of ld.so.cache, libc and /dev/null, madvise and other generic syscalls.
 func TestUpstreamAlerts(t *testing.T) {
 	got, n := replayUpstream(t, eval.Options{})
@@ -89,9 +89,9 @@ func TestUpstreamAlerts(t *testing.T) {
 // TestUpstreamAlertsAllRules enables every upstream rule, including the 16 disabled ones, with -t on the
 // four maturity tags (Falco's -t enables tagged rules whatever their enabled flag), and asserts the exact
 // alerts. Reasoning, rule by rule:
-//   - "Unexpected outbound connection destination" (sandbox, disabled by default): condition = outbound
+//   - "Unexpected outbound connection destination" (deprecated file, disabled): condition = outbound
 //     and the destination is not in the allowed IP/network/domain lists, all empty. The deprecated file's
-//     outbound macro, loaded last, replaces the others: a connect exit (or an unconnected send) on an
+//     outbound macro, loaded last, replaces the incubating one: a connect exit (or an unconnected send) on an
 //     inet socket whose ends are neither 0.0.0.0 nor loopback nor RFC 1918, that succeeded or is in
 //     progress. curl_google: the UDP connect to [2001:4860:4860::8888]:53 (#1189, res 0) and the TCP
 //     connect to [2607:f8b0:4004:802::2004]:80 (#1273, EINPROGRESS). single_ipv6_conn: the client's
