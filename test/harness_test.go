@@ -96,7 +96,7 @@ func renderList(b *strings.Builder, list []compile.Expr, sep string) {
 func operandText(o compile.Operand) string {
 	switch o := o.(type) {
 	case *compile.FieldOperand:
-		return o.Ref.String()
+		return o.String()
 	case *compile.Literal:
 		if !o.IsList {
 			if len(o.Values) == 0 {

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"os"
 	"testing"
 
@@ -50,7 +51,7 @@ func TestUpstreamBuilds(t *testing.T) {
 	if n := len(all.Rules()); n != 37 {
 		t.Fatalf("-t maturity_sandbox selected %d rules, want 37 (disabled ones included, as Falco)", n)
 	}
-	if _, err := New(crs, Options{Tags: []string{"x"}, Disabled: []string{"y"}}); err != ErrTagConflict {
+	if _, err := New(crs, Options{Tags: []string{"x"}, Disabled: []string{"y"}}); !errors.Is(err, ErrTagConflict) {
 		t.Fatalf("-t with -D: %v", err)
 	}
 }

@@ -72,7 +72,7 @@ func checkHash(ch *compile.Check) uint64 {
 func operandKey(o compile.Operand) string {
 	switch o := o.(type) {
 	case *compile.FieldOperand:
-		return "F" + o.Ref.String()
+		return "F" + o.String()
 	case *compile.Literal:
 		k := "L"
 		for _, v := range o.Values {
