@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,6 +35,17 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "memfd":
 		helperMemfdExec()
+	case "load-as-nobody":
+		if err := unix.Setresuid(65534, 65534, 65534); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		_, err := probe.Load(probe.Options{})
+		fmt.Print(err)
+		if errors.Is(err, probe.ErrNotRoot) {
+			os.Exit(0)
+		}
+		os.Exit(1)
 	case "setuid":
 		if err := unix.Setuid(65534); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -581,10 +594,76 @@ func TestRawTracepointFallback(t *testing.T) {
 	find(t, evs, "openat", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == "/etc/hostname" })
 }
 
+// TestDropsCountedAndLogged stalls the reader behind a one-page ring: the kernel counts the lost events per
+// CPU, the collector exports them and the reader logs them.
+func TestDropsCountedAndLogged(t *testing.T) {
+	testenv.RequireRoot(t)
+	testenv.RequireBTF(t)
+	var logs syncBuf
+	p, err := probe.Load(probe.Options{Interest: probe.AllInterest(), RingSize: 4096,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	for i := 0; i < 200; i++ { // nobody reads yet: the page fills after a few dozen events
+		f, err := os.Open("/etc/hostname")
+		if err == nil {
+			f.Close()
+		}
+	}
+	st, err := p.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drops uint64
+	for _, s := range st {
+		drops += s.Drops
+	}
+	if drops == 0 {
+		t.Fatalf("no drops counted with a stalled 4 KiB ring: %+v", st)
+	}
+	r, err := p.NewReader(probe.ReaderOptions{DropReport: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(logs.String(), "probe dropped events") {
+		if time.Now().After(deadline) {
+			t.Fatalf("drops not logged; log: %q", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type syncBuf struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
 func TestLoadErrors(t *testing.T) {
 	if os.Geteuid() == 0 {
 		if _, err := probe.Load(probe.Options{RingSize: 3000}); err == nil || !strings.Contains(err.Error(), "power of two") {
 			t.Errorf("odd ring size: %v", err)
+		}
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "AERIE_PROBE_HELPER=load-as-nobody")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "needs root") {
+			t.Errorf("Load as uid 65534: %v: %s", err, out)
 		}
 		return
 	}
