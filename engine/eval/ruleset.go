@@ -79,8 +79,17 @@ func New(rs *compile.Ruleset, opts Options) (*Ruleset, error) {
 	if opts.LimitPriority {
 		minPrio = opts.MinPriority
 	}
+	m := &memo{slots: map[uint64]int{}, counts: map[[2]uint64]int{}, count: true}
+	if _, err := build(rs, opts, minPrio, m); err != nil {
+		return nil, err
+	}
+	m.count = false
+	return build(rs, opts, minPrio, m)
+}
+
+// build makes the runnable ruleset; see New.
+func build(rs *compile.Ruleset, opts Options, minPrio rules.Priority, m *memo) (*Ruleset, error) {
 	out := &Ruleset{}
-	m := &memo{slots: map[uint64]int{}}
 	for i, cr := range rs.Rules {
 		if cr.Source != "" && cr.Source != "syscall" {
 			continue

@@ -22,17 +22,33 @@ const (
 // Compound sub-conditions (macros, mostly) recur across rules; m gives each distinct one a slot in the
 // evaluation context, so that it is evaluated at most once per event however many rules use it.
 func specialize(cond compile.Expr, t event.Type, m *memo) (Filter, tri, error) {
+	if m != nil {
+		m.tkey = hashStr(hashSeed, t.Name()+t.Dir().String())
+	}
 	f, k, _, err := m.build(cond, t)
 	return f, k, err
 }
 
-// memo assigns per-event memo slots to compound sub-conditions, by structural hash.
+// memo assigns per-event memo slots to compound sub-conditions, by structural hash. It runs in two
+// passes over the ruleset: the first counts how often each sub-condition occurs per event type, the
+// second memoises only those that occur more than once (a unique one gains nothing from a slot).
 type memo struct {
-	slots map[uint64]int
+	slots  map[uint64]int
+	counts map[[2]uint64]int
+	count  bool   // first pass: count only
+	tkey   uint64 // hash of the event type being specialised
 }
 
 func (m *memo) wrap(f Filter, h uint64) Filter {
 	if m == nil {
+		return f
+	}
+	k := [2]uint64{h, m.tkey}
+	if m.count {
+		m.counts[k]++
+		return f
+	}
+	if m.counts[k] < 2 {
 		return f
 	}
 	slot, ok := m.slots[h]
