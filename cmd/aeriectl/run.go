@@ -50,6 +50,9 @@ alerts on stdout as Falco does: its text line, or with -o json its JSON alert. R
 (SIGINT/SIGTERM) or for --duration; then prints Falco's per-rule summary and the probe's counters on stderr.
 
 Only the syscalls the loaded rules need, plus those the state tracking needs, pass the in-kernel filter.
+SIGHUP reloads the rules files without stopping: the filter is widened to both rulesets, the engine swaps
+rulesets atomically, then the filter narrows, so no event the new rules need is missed; a ruleset that fails
+to load leaves the running one in place.
 --capture FILE also records the live events, with the start-up process, fd and user lists, as a .scap
 capture that 'aeriectl replay' and sysdig read (gzip-compressed when FILE ends in .gz).
 
@@ -66,6 +69,7 @@ Needs root and a kernel with BTF. Rule selection flags keep Falco's meanings, as
 	fl.StringVar(&f.capture, "capture", "", "also record the live events to this .scap file")
 	fl.DurationVar(&f.duration, "duration", 0, "stop after this long (default: run until interrupted)")
 	f.output = outputFlag(cmd, "text")
+	cmd.Flags().Lookup("output").Usage = "alert format: text (Falco's line) or json (Falco's JSON alert)"
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runLive(cmd, a, f) }
 	return cmd
