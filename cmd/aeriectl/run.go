@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
@@ -13,6 +15,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 
 	"github.com/aerie-sec/aerie/bpf/probe"
@@ -36,6 +40,7 @@ type runFlags struct {
 	minPriority  string
 	capture      string
 	duration     time.Duration
+	metricsAddr  string
 	output       *string
 }
 
@@ -68,6 +73,7 @@ Needs root and a kernel with BTF. Rule selection flags keep Falco's meanings, as
 	fl.StringVar(&f.minPriority, "min-priority", "", "lowest priority that raises alerts (default engine.min_priority, debug)")
 	fl.StringVar(&f.capture, "capture", "", "also record the live events to this .scap file")
 	fl.DurationVar(&f.duration, "duration", 0, "stop after this long (default: run until interrupted)")
+	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics (probe events and drops per CPU) at http://ADDR/metrics, e.g. 127.0.0.1:8765")
 	f.output = outputFlag(cmd, "text")
 	cmd.Flags().Lookup("output").Usage = "alert format: text (Falco's line) or json (Falco's JSON alert)"
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
@@ -313,6 +319,13 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	oo := output.Options{Location: time.Local}
 	var werr error
 	total := 0
+	if f.metricsAddr != "" {
+		stop, err := serveMetrics(a, f.metricsAddr, l.p)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	stopReload := reloadOnHUP(ctx, cmd, a, f, l.p, eng)
 	defer stopReload()
 	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C, reload rules with SIGHUP\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
@@ -401,6 +414,24 @@ func reloadOnHUP(ctx context.Context, cmd *cobra.Command, a *app, f *runFlags, p
 		signal.Stop(hup)
 		close(done)
 	}
+}
+
+// serveMetrics serves the probe's Prometheus collector on addr until the returned function is called.
+func serveMetrics(a *app, addr string, p *probe.Probe) (func(), error) {
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(p.Collector()); err != nil {
+		return nil, fmt.Errorf("register probe metrics: %w", err)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen for metrics: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	fmt.Fprintf(a.err, "aeriectl run: metrics at http://%s/metrics\n", ln.Addr())
+	return func() { _ = srv.Close() }, nil
 }
 
 // printProbeStats reports what the probe delivered and, loudly, what it dropped.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -281,7 +282,7 @@ func TestRunReload(t *testing.T) {
 	}
 	write("old rule", "evt.type=mkdir and evt.arg.path contains aerie-reload")
 	env := config.MapEnv{"HOME": dir}
-	lv := startLiveCLI(t, env, "aeriectl run: watching", "run", "-r", rules)
+	lv := startLiveCLI(t, env, "aeriectl run: watching", "run", "-r", rules, "--metrics-addr", "127.0.0.1:0")
 	d := filepath.Join(dir, "aerie-reload")
 	// The actions run in child processes: aeriectl ignores its own process's events.
 	if out, err := exec.Command("mkdir", d).CombinedOutput(); err != nil {
@@ -301,6 +302,22 @@ func TestRunReload(t *testing.T) {
 	}
 	if out, err := exec.Command("rmdir", d).CombinedOutput(); err != nil {
 		t.Fatalf("rmdir: %v: %s", err, out)
+	}
+	// The probe's per-CPU counters are served for Prometheus.
+	var metricsURL string
+	for _, line := range strings.Split(lv.stderr.String(), "\n") {
+		if u, ok := strings.CutPrefix(line, "aeriectl run: metrics at "); ok {
+			metricsURL = u
+		}
+	}
+	resp, err := http.Get(metricsURL)
+	if err != nil {
+		t.Fatalf("scrape %q: %v", metricsURL, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `aerie_probe_events_total{cpu="0"}`) || !strings.Contains(string(body), "aerie_probe_drops_total") {
+		t.Errorf("metrics:\n%s", body)
 	}
 	out, stderr := lv.stop()
 	if !strings.Contains(out, "old rule mkdir "+d) || !strings.Contains(out, "new rule rmdir "+d) {
