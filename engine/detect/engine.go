@@ -114,7 +114,7 @@ func (e *Engine) NewRunner(st *state.Table) *Runner {
 func (r *Runner) Process(ev *event.Event, fn func(*Match)) *eval.Ruleset {
 	c := r.Step(ev)
 	rs := r.eng.rs.Load()
-	if rs != nil && !Internal(ev) {
+	if rs != nil && !Internal(ev) && !OldEnter(ev) {
 		if r.eng.opts.MatchAll {
 			rs.MatchAll(c, func(rule *eval.Rule) {
 				r.stats.Matches++
@@ -158,6 +158,15 @@ func (r *Runner) Done() { r.ctx.PrevTs = r.ctx.Ev.Ts }
 func Internal(ev *event.Event) bool {
 	info := ev.Info()
 	return info == nil || info.Category&event.CategoryInternal != 0 || info.Name == "container"
+}
+
+// OldEnter reports whether ev is an enter event of a type that current drivers no longer send (libs'
+// EF_OLD_VERSION enter events, found in older captures). Current libs' capture converter consumes them to
+// complete the matching exit event, so Falco's rules never see them; the state engine does the same
+// (their parameters serve the exit), and rules are not evaluated on them.
+func OldEnter(ev *event.Event) bool {
+	info := ev.Info()
+	return info != nil && info.Dir == event.Enter && info.Flags&event.FlagOldVersion != 0
 }
 
 // Run reads src to its end, processing every event. It returns nil at io.EOF.
