@@ -35,6 +35,16 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_sendmsg 46
 #define NR_recvmsg 47
 #define NR_bind 49
+#define NR_epoll_create 213
+#define NR_inotify_init 253
+#define NR_signalfd 282
+#define NR_timerfd_create 283
+#define NR_eventfd 284
+#define NR_signalfd4 289
+#define NR_eventfd2 290
+#define NR_epoll_create1 291
+#define NR_inotify_init1 294
+#define NR_pidfd_open 434
 #define NR_listen 50
 #define NR_socketpair 53
 #define NR_clone 56
@@ -451,6 +461,93 @@ EXIT(msg)
 		put_tuple(&e, s->ret >= 0 ? fd_sock(fd) : NULL, false);
 		put_empty(&e);
 		put_u64(&e, fd);
+	}
+	return ev_submit(&e);
+}
+
+/* nonblock_cloexec encodes O_NONBLOCK/O_CLOEXEC-valued flags as bit 0 / bit 1, as libs does for
+ * eventfd2, inotify_init1 and signalfd4. */
+static __always_inline u32 nonblock_cloexec(u64 f)
+{
+	return ((f & 04000) ? 1 : 0) | ((f & 02000000) ? 2 : 0);
+}
+
+/* Syscalls that create typed fds (event, epoll, inotify, signal, timer, pid): the state tracker names them. */
+EXIT(typedfd)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s)
+		return 0;
+	switch (s->id) {
+	case NR_epoll_create:
+		if (ev_begin(&e, 375, 2))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u32(&e, A(0));
+		break;
+	case NR_epoll_create1:
+		if (ev_begin(&e, 377, 2))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u32(&e, (A(0) & 02000000) ? 1 : 0);
+		break;
+	case NR_eventfd:
+		if (ev_begin(&e, 63, 3))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, A(0));
+		put_u32(&e, 0);
+		break;
+	case NR_eventfd2:
+		if (ev_begin(&e, 397, 3))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, A(0));
+		put_u16(&e, nonblock_cloexec(A(1)) | ((A(1) & 1) ? 4 : 0)); /* EFD_SEMAPHORE */
+		break;
+	case NR_inotify_init:
+		if (ev_begin(&e, 139, 2))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u8(&e, 0);
+		break;
+	case NR_inotify_init1:
+		if (ev_begin(&e, 395, 2))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u16(&e, nonblock_cloexec(A(0)));
+		break;
+	case NR_signalfd:
+	case NR_signalfd4: {
+		bool four = s->id == NR_signalfd4;
+		if (ev_begin(&e, four ? 399 : 127, 4))
+			return 0;
+		u32 mask = 0;
+		bpf_probe_read_user(&mask, sizeof(mask), (void *)A(1));
+		put_u64(&e, s->ret);
+		put_u64(&e, SFD(A(0)));
+		put_u32(&e, mask);
+		if (four)
+			put_u16(&e, nonblock_cloexec(A(3)));
+		else
+			put_u8(&e, 0);
+		break;
+	}
+	case NR_timerfd_create:
+		if (ev_begin(&e, 137, 3))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u8(&e, A(0));
+		put_u8(&e, 0);
+		break;
+	default: /* pidfd_open */
+		if (ev_begin(&e, 409, 3))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, SFD(A(0)));
+		put_u32(&e, (A(1) & 04000) ? 1 : 0);
+		break;
 	}
 	return ev_submit(&e);
 }

@@ -365,6 +365,27 @@ func TestLiveEvents(t *testing.T) {
 		}
 	})
 
+	t.Run("typed fds", func(t *testing.T) {
+		efd, err := unix.Eventfd(0, unix.EFD_CLOEXEC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(efd)
+		ifd, err := unix.InotifyInit1(unix.IN_NONBLOCK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(ifd)
+		ev := h.until("eventfd2", func(ev *event.Event) bool { return ev.Name() == "eventfd2" && num(ev, "res") == int64(efd) })
+		if unum(ev, "flags") != 2 {
+			t.Errorf("eventfd2 flags = %d, want 2 (cloexec)", unum(ev, "flags"))
+		}
+		ev = h.until("inotify_init1", func(ev *event.Event) bool { return ev.Name() == "inotify_init1" && num(ev, "res") == int64(ifd) })
+		if unum(ev, "flags") != 1 {
+			t.Errorf("inotify_init1 flags = %d, want 1 (nonblock)", unum(ev, "flags"))
+		}
+	})
+
 	t.Run("chmod +s", func(t *testing.T) {
 		f := filepath.Join(dir, "suid")
 		if err := os.WriteFile(f, nil, 0o755); err != nil {

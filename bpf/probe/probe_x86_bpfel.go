@@ -75,6 +75,7 @@ const (
 	probeProgBtfX_setid      = "btf_x_setid"
 	probeProgBtfX_socket     = "btf_x_socket"
 	probeProgBtfX_socketpair = "btf_x_socketpair"
+	probeProgBtfX_typedfd    = "btf_x_typedfd"
 	probeProgBtfX_uffd       = "btf_x_uffd"
 	probeProgRawSchedExec    = "raw_sched_exec"
 	probeProgRawSchedExit    = "raw_sched_exit"
@@ -110,6 +111,7 @@ const (
 	probeProgRawX_setid      = "raw_x_setid"
 	probeProgRawX_socket     = "raw_x_socket"
 	probeProgRawX_socketpair = "raw_x_socketpair"
+	probeProgRawX_typedfd    = "raw_x_typedfd"
 	probeProgRawX_uffd       = "raw_x_uffd"
 	probeVarBootTime         = "boot_time"
 	probeVarIgnoreTgid       = "ignore_tgid"
@@ -192,6 +194,7 @@ type probeProgramSpecs struct {
 	BtfX_setid      *ebpf.ProgramSpec `ebpf:"btf_x_setid"`
 	BtfX_socket     *ebpf.ProgramSpec `ebpf:"btf_x_socket"`
 	BtfX_socketpair *ebpf.ProgramSpec `ebpf:"btf_x_socketpair"`
+	BtfX_typedfd    *ebpf.ProgramSpec `ebpf:"btf_x_typedfd"`
 	BtfX_uffd       *ebpf.ProgramSpec `ebpf:"btf_x_uffd"`
 	RawSchedExec    *ebpf.ProgramSpec `ebpf:"raw_sched_exec"`
 	RawSchedExit    *ebpf.ProgramSpec `ebpf:"raw_sched_exit"`
@@ -227,6 +230,7 @@ type probeProgramSpecs struct {
 	RawX_setid      *ebpf.ProgramSpec `ebpf:"raw_x_setid"`
 	RawX_socket     *ebpf.ProgramSpec `ebpf:"raw_x_socket"`
 	RawX_socketpair *ebpf.ProgramSpec `ebpf:"raw_x_socketpair"`
+	RawX_typedfd    *ebpf.ProgramSpec `ebpf:"raw_x_typedfd"`
 	RawX_uffd       *ebpf.ProgramSpec `ebpf:"raw_x_uffd"`
 }
 
@@ -337,6 +341,7 @@ type probePrograms struct {
 	BtfX_setid      *ebpf.Program `ebpf:"btf_x_setid"`
 	BtfX_socket     *ebpf.Program `ebpf:"btf_x_socket"`
 	BtfX_socketpair *ebpf.Program `ebpf:"btf_x_socketpair"`
+	BtfX_typedfd    *ebpf.Program `ebpf:"btf_x_typedfd"`
 	BtfX_uffd       *ebpf.Program `ebpf:"btf_x_uffd"`
 	RawSchedExec    *ebpf.Program `ebpf:"raw_sched_exec"`
 	RawSchedExit    *ebpf.Program `ebpf:"raw_sched_exit"`
@@ -372,6 +377,7 @@ type probePrograms struct {
 	RawX_setid      *ebpf.Program `ebpf:"raw_x_setid"`
 	RawX_socket     *ebpf.Program `ebpf:"raw_x_socket"`
 	RawX_socketpair *ebpf.Program `ebpf:"raw_x_socketpair"`
+	RawX_typedfd    *ebpf.Program `ebpf:"raw_x_typedfd"`
 	RawX_uffd       *ebpf.Program `ebpf:"raw_x_uffd"`
 }
 
@@ -411,6 +417,7 @@ func (p *probePrograms) Close() error {
 		p.BtfX_setid,
 		p.BtfX_socket,
 		p.BtfX_socketpair,
+		p.BtfX_typedfd,
 		p.BtfX_uffd,
 		p.RawSchedExec,
 		p.RawSchedExit,
@@ -446,6 +453,7 @@ func (p *probePrograms) Close() error {
 		p.RawX_setid,
 		p.RawX_socket,
 		p.RawX_socketpair,
+		p.RawX_typedfd,
 		p.RawX_uffd,
 	)
 }

@@ -80,7 +80,9 @@ var syscalls = []Syscall{
 	{"mount", 165, 257, 0, "mount"},
 	{"umount2", 166, 391, 0, "mount"},
 	{"init_module", 175, 411, 0, "module"},
+	{"epoll_create", 213, 375, 0, "typedfd"},
 	{"tgkill", 234, 133, 0, "kill"},
+	{"inotify_init", 253, 139, 0, "typedfd"},
 	{"openat", 257, 307, 306, "open"},
 	{"mkdirat", 258, 305, 0, "at1"},
 	{"fchownat", 260, 385, 0, "chown"},
@@ -90,9 +92,16 @@ var syscalls = []Syscall{
 	{"symlinkat", 266, 181, 0, "at2"},
 	{"fchmodat", 268, 313, 0, "at1"},
 	{"unshare", 272, 285, 0, "ns"},
+	{"signalfd", 282, 127, 0, "typedfd"},
+	{"timerfd_create", 283, 137, 0, "typedfd"},
+	{"eventfd", 284, 63, 0, "typedfd"},
 	{"accept4", 288, 389, 0, "accept"},
+	{"signalfd4", 289, 399, 0, "typedfd"},
+	{"eventfd2", 290, 397, 0, "typedfd"},
+	{"epoll_create1", 291, 377, 0, "typedfd"},
 	{"dup3", 292, 365, 0, "dup"},
 	{"pipe2", 293, 393, 0, "pipe"},
+	{"inotify_init1", 294, 395, 0, "typedfd"},
 	{"setns", 308, 241, 0, "ns"},
 	{"finit_module", 313, 413, 0, "module"},
 	{"renameat2", 316, 319, 0, "at2"},
@@ -100,6 +109,7 @@ var syscalls = []Syscall{
 	{"bpf", 321, 369, 0, "bpf"},
 	{"execveat", 322, 331, 0, "execve"},
 	{"userfaultfd", 323, 321, 0, "uffd"},
+	{"pidfd_open", 434, 409, 0, "typedfd"},
 	{"clone3", 435, 335, 0, "clone"},
 	{"openat2", 437, 327, 326, "open"},
 }
@@ -130,6 +140,8 @@ var stateSyscalls = []string{
 	"socketpair", "pipe", "pipe2", "dup", "dup2", "dup3", "clone", "fork", "vfork", "clone3",
 	"execve", "execveat", "chdir", "fchdir", "chroot", "setuid", "setgid", "setreuid", "setregid",
 	"setresuid", "setresgid", "capset", "memfd_create", "userfaultfd", "bpf", "prctl",
+	"epoll_create", "epoll_create1", "eventfd", "eventfd2", "inotify_init", "inotify_init1", "signalfd",
+	"signalfd4", "timerfd_create", "pidfd_open",
 }
 
 // Interest is a set of syscalls (plus procexit) whose events reach user space. The zero value is empty.
