@@ -59,6 +59,7 @@ type Table struct {
 	pool    fdPool
 	failed  FD // the descriptor of the latest failed open
 	local   []netip.Addr
+	last    *Thread // the thread of the previous event (events of one thread come in runs)
 }
 
 // AddLocalAddr records an address of the machine's network interfaces (from a capture's interface list
@@ -92,6 +93,7 @@ func New(opts Options) *Table {
 
 // Reset empties the table (a concatenated capture restarts its state).
 func (tb *Table) Reset() {
+	tb.last = nil
 	clear(tb.threads)
 	clear(tb.users)
 	clear(tb.groups)
@@ -163,6 +165,7 @@ func (tb *Table) Begin(ts int64) {
 	if len(tb.pending) > 0 {
 		for _, tid := range tb.pending {
 			if t := tb.threads[tid]; t != nil && t.Dead {
+				tb.last = nil
 				delete(tb.threads, tid)
 				tb.stats.RemovedThreads++
 			}
@@ -185,6 +188,7 @@ func (tb *Table) purge(now int64) {
 			if t.IsMain() && tb.groupActive(t.PID, now) {
 				continue
 			}
+			tb.last = nil
 			delete(tb.threads, tid)
 			tb.stats.PurgedThreads++
 		}
@@ -203,7 +207,12 @@ func (tb *Table) groupActive(pid, now int64) bool {
 // Touch returns the thread tid for an event at ts, creating an invalid thread when it is unknown.
 // It returns nil only when the table is full.
 func (tb *Table) Touch(tid, ts int64) *Thread {
+	if t := tb.last; t != nil && t.TID == tid {
+		t.lastEvent = ts
+		return t
+	}
 	if t := tb.threads[tid]; t != nil {
+		tb.last = t
 		t.lastEvent = ts
 		return t
 	}
@@ -218,6 +227,7 @@ func (tb *Table) Touch(tid, ts int64) *Thread {
 	t.Comm, t.Exe = NA, NA
 	t.UID, t.GID, t.LoginUID = 0xffffffff, 0xffffffff, 0xffffffff
 	t.lastEvent = ts
+	tb.last = t
 	tb.stats.LazilyCreated++
 	return t
 }
