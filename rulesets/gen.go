@@ -1,0 +1,3 @@
+package rulesets
+
+//go:generate go run ./internal/gencaptures -dir testdata
