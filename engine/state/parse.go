@@ -109,7 +109,8 @@ const (
 	opSetresgid
 	opCapset
 	opTypedFD
-	opEnter // an old-style enter event: remember its fd (and execve's filename) for the exit
+	opEnter     // an old-style enter event: remember its fd (and execve's filename) for the exit
+	opContainer // container metadata (JSON, or the oldest form with id/type/name/image parameters)
 )
 
 type handler struct {
@@ -160,6 +161,10 @@ func buildHandlers() *[event.MaxType]handler {
 		}
 		h.usesFD = info.Flags&event.FlagUsesFD != 0
 		h.destroy = info.Flags&event.FlagDestroysFD != 0
+		if info.Name == "container" {
+			h.op = opContainer
+			continue
+		}
 		if info.Name == "procexit" {
 			h.op = opProcExit
 			continue
@@ -217,6 +222,8 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 		}
 	}
 	switch h.op {
+	case opContainer:
+		tb.container(ev)
 	case opEnter:
 		if ev.Name() == "socket" {
 			th.enterSock[0], _ = uintParam(ev, h, kDomain)
@@ -766,4 +773,22 @@ func isClean(p []byte) bool {
 		}
 	}
 	return true
+}
+
+// container records the metadata a container event carries.
+func (tb *Table) container(ev *event.Event) {
+	if i := ev.ParamIndex("json"); i >= 0 {
+		_ = tb.AddContainerJSON(ev.Bytes(i)) // a malformed event leaves the table unchanged, as libsinsp
+		return
+	}
+	id := ev.Bytes(ev.ParamIndex("id"))
+	if len(id) == 0 {
+		return
+	}
+	c := &Container{ID: string(id), Name: string(ev.Bytes(ev.ParamIndex("name"))), Image: string(ev.Bytes(ev.ParamIndex("image")))}
+	if t, ok := ev.Uint(ev.ParamIndex("type")); ok && int(t) < len(containerTypes) {
+		c.Type = containerTypes[t]
+	}
+	c.ImageRepo, c.ImageTag, c.ImageDigest = splitImage(c.Image, "", "")
+	tb.AddContainer(c)
 }

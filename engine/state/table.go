@@ -60,6 +60,8 @@ type Table struct {
 	failed  FD // the descriptor of the latest failed open
 	local   []netip.Addr
 	last    *Thread // the thread of the previous event (events of one thread come in runs)
+
+	containers map[string]*Container
 }
 
 // AddLocalAddr records an address of the machine's network interfaces (from a capture's interface list
@@ -94,6 +96,7 @@ func New(opts Options) *Table {
 // Reset empties the table (a concatenated capture restarts its state).
 func (tb *Table) Reset() {
 	tb.last = nil
+	clear(tb.containers)
 	clear(tb.threads)
 	clear(tb.users)
 	clear(tb.groups)
