@@ -103,7 +103,7 @@ func TestSwapDuringReplay(t *testing.T) {
 					names = append(names, m.Rule.Name)
 					from = append(from, m.Ruleset)
 				})
-				if detect.Internal(ev) || detect.OldEnter(ev) {
+				if detect.OldEnter(ev) {
 					continue // not evaluated, as in Falco
 				}
 				events++
