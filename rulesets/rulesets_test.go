@@ -275,3 +275,14 @@ func TestWriteDir(t *testing.T) {
 		t.Errorf("%d rules from disk, %d embedded", got, want)
 	}
 }
+
+// TestTuning checks the tuning recipe of the README: a later file appends to a list of the defaults.
+func TestTuning(t *testing.T) {
+	tune := compile.File{Name: "local_rules.yaml", Content: []byte(`
+- list: aerie_server_programs
+  items: [node]
+  override:
+    items: append
+`)}
+	loadStrict(t, append(rulesets.Files(), tune))
+}
