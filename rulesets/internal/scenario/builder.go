@@ -44,11 +44,11 @@ const (
 // ContainerID is the full id of the container the base state runs.
 const ContainerID = "5a1e9c3d7b2f4e6a8c0d1f3b5a7c9e1d3f5b7a9c1e3d5f7b9a1c3e5d7f9b1a3c"
 
-// TTY numbers (major 136 = /dev/pts).
+// TTY numbers as the kernel's new_encode_dev renders them (major 136 = /dev/pts, minor n).
 const (
-	TTYAlice = 136 << 20
-	TTYRoot  = 136<<20 | 1
-	TTYOther = 136<<20 | 2
+	TTYAlice = 136 << 8
+	TTYRoot  = 136<<8 | 1
+	TTYOther = 136<<8 | 2
 )
 
 const atFDCWD = -100

@@ -329,6 +329,7 @@ func All() []Scenario {
 				b.Open(TIDAliceBash, "/tmp/build.log", OWronly|OCreat|FCreated)
 				b.Call(TIDInit, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/tmp/.X11-unix", "mode": 0o1777})
 				b.Open(TIDAliceBash, "/tmp/.lock", OWronly|OCreat) // already existed
+				b.Open(TIDInit, "/tmp/.X0-lock", OWronly|OCreat|FCreated)
 			},
 			Attack: func(b *Builder) {
 				b.Open(TIDNginx, "/dev/shm/.x", OWronly|OCreat|FCreated)
