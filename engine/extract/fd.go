@@ -106,8 +106,8 @@ func fdFields(m map[string]builder) {
 	m["fd.dev.major"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev >> 20); return true })
 	m["fd.dev.minor"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Int = int64(fd.Dev & 0xfffff); return true })
 	m["fd.l4proto"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool {
-		// known once the socket has an address (bound, connected or accepted)
-		if !isInet(fd) || fd.L4 == state.L4Unknown || (!fd.ClientIP.IsValid() && !fd.ServerIP.IsValid()) {
+		// known once the socket has a role (bound, connected or accepted)
+		if !isInet(fd) || fd.L4 == state.L4Unknown || !isServerSock(fd) && fd.Flags&(state.FlagRoleClient|state.FlagRoleServer) == 0 {
 			return false
 		}
 		v.Str = fd.L4.String()
@@ -174,8 +174,12 @@ func fdFields(m map[string]builder) {
 		}
 		return !isServerSock(fd), !local
 	}
+	// the ends of a socket are known once it has a role: connected, accepted or listening
+	hasRole := func(fd *state.FD) bool {
+		return isServerSock(fd) || fd.Flags&(state.FlagRoleClient|state.FlagRoleServer) != 0
+	}
 	ipOf := func(c *Ctx, fd *state.FD, e end, v *Value) bool {
-		if !isInet(fd) {
+		if !isInet(fd) || !hasRole(fd) {
 			return false
 		}
 		ok, server := side(c, fd, e)
@@ -197,7 +201,7 @@ func fdFields(m map[string]builder) {
 		return v.IP.IsValid()
 	}
 	portOf := func(c *Ctx, fd *state.FD, e end, v *Value) bool {
-		if !isInet(fd) {
+		if !isInet(fd) || !hasRole(fd) {
 			return false
 		}
 		ok, server := side(c, fd, e)

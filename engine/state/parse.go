@@ -225,6 +225,13 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 	case opContainer:
 		tb.container(ev)
 	case opEnter:
+		if ev.Name() == "connect" && r.FD != nil && h.has(kAddr) {
+			// libsinsp records the destination on connect enter (TOCTOU-safe), before the exit's tuple
+			if sa, ok := ev.SockAddr(int(h.idx[kAddr])); ok && (sa.Family == event.AFInet || sa.Family == event.AFInet6) &&
+				r.FD.Flags&FlagTupleName == 0 && (r.FD.Type == FDIPv4Socket || r.FD.Type == FDIPv6Socket) {
+				r.FD.ServerIP, r.FD.ServerPort = sa.Addr, sa.Port
+			}
+		}
 		if ev.Name() == "socket" {
 			th.enterSock[0], _ = uintParam(ev, h, kDomain)
 			th.enterSock[1], _ = uintParam(ev, h, kSockType)

@@ -47,7 +47,7 @@ func (tb *Table) AddSnapshotFD(fi *event.FDInfo) {
 		}
 	case FDIPv4Socket, FDIPv6Socket:
 		fd.SetTuple(fd.L4, fi.SrcAddr, fi.SrcPort, fi.DstAddr, fi.DstPort)
-		fd.Flags |= FlagConnected
+		fd.Flags |= FlagConnected | FlagRoleClient
 	case FDIPv4Server, FDIPv6Server:
 		fd.ServerIP, fd.ServerPort = fi.DstAddr, fi.DstPort
 		fd.Name = string(AppendEndpoint(nil, fi.DstAddr, fi.DstPort))
