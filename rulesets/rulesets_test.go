@@ -111,10 +111,15 @@ func fs(name string) ([]byte, error) {
 // word for word in both files.
 func TestConventions(t *testing.T) {
 	shared := map[string]item{}
+	seen := map[string]bool{}
 	for _, name := range rulesets.Names() {
 		for _, it := range items(t, name) {
 			switch {
 			case it.Rule != "":
+				if seen[it.Rule] {
+					t.Errorf("%s: rule %q defined twice", name, it.Rule)
+				}
+				seen[it.Rule] = true
 				if len(it.Tags) == 0 || it.Tags[0] != maturity[name] {
 					t.Errorf("%s: rule %q: first tag %v, want %s", name, it.Rule, it.Tags, maturity[name])
 				}

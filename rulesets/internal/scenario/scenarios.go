@@ -196,6 +196,9 @@ func All() []Scenario {
 				b.Call(lr, event.SyscallUnlinkatV2X, map[string]any{"res": 0, "dirfd": atFDCWD, "name": "/var/log/syslog.4.gz", "flags": 0})
 				b.Exit(lr)
 				b.Open(TIDNginx, "/var/log/nginx/access.log", OWronly|OAppend|OCreat)
+				xorg := b.Spawn(TIDInit, "/usr/lib/xorg/Xorg", []string{":0"})
+				b.Open(xorg, "/var/log/Xorg.0.log", OWronly|OCreat|OTrunc|FCreated) // after renaming the old log
+				b.Exit(xorg)
 				rm := b.Spawn(TIDAliceBash, "/usr/bin/rm", []string{"/tmp/old.txt"})
 				b.Call(rm, event.SyscallUnlinkatV2X, map[string]any{"res": 0, "dirfd": atFDCWD, "name": "/tmp/old.txt", "flags": 0})
 				b.Exit(rm)
