@@ -62,7 +62,7 @@ leading '*', lines with a field that cannot be extracted are not printed, as in 
 	fl.StringVar(&f.minPriority, "min-priority", "", "lowest priority that raises alerts (default engine.min_priority, debug)")
 	fl.StringVar(&f.filter, "filter", "", "print the events matching this filter expression instead of running rules")
 	fl.StringVarP(&f.format, "print", "p", "", "output format for --filter, as sysdig's -p")
-	f.output = outputFlag(cmd, "text")
+	f.output = fl.StringP("output", "o", "text", "alert format: text (Falco's line) or json (Falco's JSON alert; default engine.json_output)")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
 	cmd.RunE = func(cmd *cobra.Command, captures []string) error {
 		if f.filter != "" {
