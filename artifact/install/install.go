@@ -78,8 +78,17 @@ type state struct {
 
 // Install verifies, downloads, extracts and swaps in items. Nothing is changed unless every item
 // verifies, downloads and extracts; directories are swapped one by one, plugins first, then assets,
-// then rules files, so rules never see a missing plugin.
+// then rules files, so rules never see a missing plugin. Each item is verified before its layer is
+// read; a layer request the resolver started ahead (pull.ResolveOptions.Prefetch) is read after
+// that verification, or released if the install stops first.
 func Install(ctx context.Context, items []Item, opts Options) ([]Installed, error) {
+	defer func() {
+		for _, it := range items {
+			if it.Artifact != nil {
+				it.Artifact.Release()
+			}
+		}
+	}()
 	if opts.Verifier == nil {
 		return nil, errors.New("install: no signature verifier given (use --no-verify to skip verification explicitly)")
 	}
@@ -143,26 +152,7 @@ func Install(ctx context.Context, items []Item, opts Options) ([]Installed, erro
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	// One durability barrier for everything staged (generation trees, state files, management
-	// directories), then the swaps. The fsyncs run concurrently so the file system commits them
-	// together; unlike syncfs, they wait for our data only, not for other writers'.
-	var paths []string
-	for _, s := range staged {
-		gen := filepath.Join(s.mgmt, s.genName)
-		err := filepath.WalkDir(gen, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && (d.IsDir() || d.Type().IsRegular()) {
-				paths = append(paths, p)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("sync %s: %w", gen, err)
-		}
-		paths = append(paths, gen+".json", s.mgmt)
-	}
-	if err := syncPaths(ctx, paths); err != nil {
-		return nil, err
-	}
+	// Every staged generation is on disk (prepare synced it), so the swaps can start.
 	var out []Installed
 	for _, s := range staged {
 		if err := s.commit(); err != nil {
@@ -282,13 +272,18 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 		}
 		s.next.Artifacts[name] = in
 	}
-	// New files, extracted per artifact into its own staging root.
+	// New files, extracted per artifact into its own staging root, or straight into the
+	// generation when the directory gets a single artifact (nothing to check for overlaps then;
+	// files carried over skip the new ones either way).
+	direct := len(items) == 1
 	provided := map[string]string{}
 	newFiles := map[string]string{} // relative file -> staged path
 	for i, it := range items {
 		a := it.Artifact
 		sub := filepath.Join(mgmt, s.genName+".x", fmt.Sprint(i))
-		if err := os.MkdirAll(sub, 0o755); err != nil {
+		if direct {
+			sub = gen
+		} else if err := os.MkdirAll(sub, 0o755); err != nil {
 			return nil, fmt.Errorf("create staging directory: %w", err)
 		}
 		files, err := fetchExtract(ctx, it, sub, opts.Limits, opts.Progress)
@@ -317,6 +312,9 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 		return nil, err
 	}
 	for rel, staged := range newFiles {
+		if direct {
+			break
+		}
 		dst := filepath.Join(gen, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return nil, fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
@@ -325,8 +323,10 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 			return nil, fmt.Errorf("stage %s: %w", rel, err)
 		}
 	}
-	if err := os.RemoveAll(filepath.Join(mgmt, s.genName+".x")); err != nil {
-		return nil, fmt.Errorf("remove staging: %w", err)
+	if !direct {
+		if err := os.RemoveAll(filepath.Join(mgmt, s.genName+".x")); err != nil {
+			return nil, fmt.Errorf("remove staging: %w", err)
+		}
 	}
 	b, err := json.MarshalIndent(s.next, "", "  ")
 	if err != nil {
@@ -334,6 +334,23 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 	}
 	if err := os.WriteFile(filepath.Join(mgmt, s.genName+".json"), b, 0o644); err != nil {
 		return nil, fmt.Errorf("write install state: %w", err)
+	}
+	// Durability barrier for this generation (its tree, state file and the management directory),
+	// here rather than after every directory is staged, so that it overlaps the staging of the
+	// others; Install swaps nothing before every prepare returned. The fsyncs run concurrently so
+	// the file system commits them together; unlike syncfs, they wait for our data only.
+	paths := []string{}
+	err = filepath.WalkDir(gen, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && (d.IsDir() || d.Type().IsRegular()) {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sync %s: %w", gen, err)
+	}
+	if err := syncPaths(ctx, append(paths, gen+".json", mgmt)); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -345,9 +362,9 @@ func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits, pr
 	}
 	defer root.Close()
 	// Stream: download, digest-check and extract at once; on a mismatch the staging is discarded.
-	rc, err := it.Src.Fetch(ctx, it.Artifact.Layer)
+	rc, err := it.Artifact.OpenLayer(ctx, it.Src)
 	if err != nil {
-		return nil, fmt.Errorf("fetch layer %s: %w", it.Artifact.Layer.Digest, err)
+		return nil, err
 	}
 	defer rc.Close()
 	vr := content.NewVerifyReader(progress.Wrap(it.Artifact.Title(), it.Artifact.Layer.Size, rc), it.Artifact.Layer)
@@ -372,7 +389,8 @@ func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits, pr
 	return files, nil
 }
 
-// carryOver links (or copies) the regular files of src that keep() accepts into dst, keeping directories.
+// carryOver links (or copies) the regular files and symbolic links of src that keep() accepts into
+// dst, keeping directories.
 func carryOver(src, dst string, keep func(rel string) bool) error {
 	fi, err := os.Stat(src)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -397,6 +415,9 @@ func carryOver(src, dst string, keep func(rel string) bool) error {
 		case d.IsDir():
 			return os.MkdirAll(to, 0o755)
 		case d.Type()&fs.ModeSymlink != 0:
+			if !keep(filepath.ToSlash(rel)) {
+				return nil // replaced by a new file
+			}
 			t, err := os.Readlink(p)
 			if err != nil {
 				return fmt.Errorf("read link %s: %w", p, err)

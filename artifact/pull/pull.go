@@ -12,7 +12,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
+	"github.com/opencontainers/go-digest"
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
@@ -36,6 +38,8 @@ type Artifact struct {
 	Config   artifact.Config
 	Layer    ocispec.Descriptor
 	Platform string // os/arch selected from an index, else ""
+
+	prefetch *prefetch // the layer request started by ResolveOptions.Prefetch, if any
 }
 
 // Title is the layer's file name from its title annotation, reduced to a base name.
@@ -51,6 +55,23 @@ func (a *Artifact) Title() string {
 // Resolve resolves reference (a tag or digest) on src and fetches the root, the manifest for
 // platform ("os/arch"; "" means the host's) and the config, checking every digest.
 func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform string) (*Artifact, error) {
+	return ResolveWithOptions(ctx, src, reference, ResolveOptions{Platform: platform})
+}
+
+// ResolveOptions configure ResolveWithOptions; the zero value resolves for the host's platform
+// without prefetching.
+type ResolveOptions struct {
+	Platform string // os/arch; "" means the host's
+	// Prefetch starts the layer request as soon as the manifest names the layer, concurrently
+	// with the config request, so that its latency overlaps the rest of the resolution. Only the
+	// response headers are awaited; the body is left unread (so memory stays bounded) until
+	// [Artifact.OpenLayer] hands it over. The caller must call OpenLayer or [Artifact.Release].
+	Prefetch bool
+}
+
+// ResolveWithOptions is Resolve with options.
+func ResolveWithOptions(ctx context.Context, src oras.ReadOnlyTarget, reference string, opts ResolveOptions) (a *Artifact, err error) {
+	platform := opts.Platform
 	if platform == "" {
 		platform = HostPlatform()
 	}
@@ -61,7 +82,7 @@ func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform s
 		}
 		return nil, fmt.Errorf("resolve %s: %w", reference, err)
 	}
-	a := &Artifact{Root: root, Manifest: root}
+	a = &Artifact{Root: root, Manifest: root}
 	switch root.MediaType {
 	case ocispec.MediaTypeImageIndex:
 		var idx ocispec.Index
@@ -108,6 +129,15 @@ func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform s
 	if m.Config.Size > MaxManifestSize {
 		return nil, fmt.Errorf("config %s: %d bytes exceeds the %d limit", m.Config.Digest, m.Config.Size, MaxManifestSize)
 	}
+	if opts.Prefetch {
+		a.prefetch = startPrefetch(ctx, src, a.Layer)
+		started := a
+		defer func() {
+			if err != nil {
+				started.Release()
+			}
+		}()
+	}
 	cb, err := content.FetchAll(ctx, src, m.Config)
 	if err != nil {
 		return nil, fmt.Errorf("fetch config %s: %w", m.Config.Digest, err)
@@ -119,6 +149,88 @@ func Resolve(ctx context.Context, src oras.ReadOnlyTarget, reference, platform s
 		return nil, err
 	}
 	return a, nil
+}
+
+// prefetch is a layer request started ahead of its use.
+type prefetch struct {
+	layer  digest.Digest
+	cancel context.CancelFunc
+	done   chan struct{} // closed when rc or err is set
+	rc     io.ReadCloser
+	err    error
+	once   sync.Once // hands the stream over, or releases it, once
+}
+
+func startPrefetch(ctx context.Context, src content.Fetcher, desc ocispec.Descriptor) *prefetch {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &prefetch{layer: desc.Digest, cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.rc, p.err = src.Fetch(ctx, desc)
+	}()
+	return p
+}
+
+// prefetched closes the stream and cancels the request's context together.
+type prefetched struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (p prefetched) Close() error {
+	err := p.ReadCloser.Close()
+	p.cancel()
+	return err
+}
+
+// OpenLayer returns the layer's content stream, not yet checked: the response of the request
+// Resolve started with ResolveOptions.Prefetch (once; content is addressed by digest, so it does
+// not matter which source it came from), else a new fetch from src. Wrap it in
+// content.NewVerifyReader; the caller closes it.
+func (a *Artifact) OpenLayer(ctx context.Context, src content.Fetcher) (io.ReadCloser, error) {
+	var rc io.ReadCloser
+	var err error
+	taken := false
+	if p := a.prefetch; p != nil && p.layer == a.Layer.Digest {
+		p.once.Do(func() {
+			taken = true
+			select {
+			case <-p.done:
+			case <-ctx.Done():
+				p.cancel()
+				<-p.done
+			}
+			if p.err != nil {
+				p.cancel()
+				rc, err = nil, p.err
+				return
+			}
+			rc = prefetched{p.rc, p.cancel}
+		})
+	}
+	if !taken {
+		rc, err = src.Fetch(ctx, a.Layer)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
+	}
+	return rc, nil
+}
+
+// Release cancels a prefetched layer request that will not be read (an artifact dropped by the
+// resolver, or an install that failed before downloading); it is a no-op otherwise.
+func (a *Artifact) Release() {
+	p := a.prefetch
+	if p == nil {
+		return
+	}
+	p.once.Do(func() {
+		p.cancel()
+		<-p.done
+		if p.rc != nil {
+			p.rc.Close()
+		}
+	})
 }
 
 // Progress wraps the stream of a layer being downloaded to report progress (a terminal bar);
@@ -136,9 +248,9 @@ func (p Progress) Wrap(name string, size int64, r io.Reader) io.Reader {
 // FetchLayer streams the artifact's layer to w, checking its size and digest; on a mismatch the
 // error wraps content.ErrMismatchedDigest or content.ErrTrailingData and what was written must be discarded.
 func FetchLayer(ctx context.Context, src oras.ReadOnlyTarget, a *Artifact, w io.Writer, progress Progress) error {
-	rc, err := src.Fetch(ctx, a.Layer)
+	rc, err := a.OpenLayer(ctx, src)
 	if err != nil {
-		return fmt.Errorf("fetch layer %s: %w", a.Layer.Digest, err)
+		return err
 	}
 	defer rc.Close()
 	vr := content.NewVerifyReader(progress.Wrap(a.Title(), a.Layer.Size, rc), a.Layer)

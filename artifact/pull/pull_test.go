@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/opencontainers/go-digest"
@@ -76,5 +79,110 @@ func TestResolveErrorsAndTitle(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("left behind: %v", ents)
+	}
+}
+
+// counting counts layer fetches and tracks the streams left open.
+type counting struct {
+	*memory.Store
+	mu      sync.Mutex
+	fetched map[digest.Digest]int
+	open    int
+}
+
+func (c *counting) Fetch(ctx context.Context, d ocispec.Descriptor) (io.ReadCloser, error) {
+	rc, err := c.Store.Fetch(ctx, d)
+	if err != nil || d.MediaType != artifact.Asset.LayerMediaType() {
+		return rc, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fetched[d.Digest]++
+	c.open++
+	return &tracked{ReadCloser: rc, c: c}, nil
+}
+
+func (c *counting) state() (map[digest.Digest]int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.fetched), c.open
+}
+
+type tracked struct {
+	io.ReadCloser
+	c    *counting
+	once sync.Once
+}
+
+func (t *tracked) Close() error {
+	t.once.Do(func() {
+		t.c.mu.Lock()
+		t.c.open--
+		t.c.mu.Unlock()
+	})
+	return t.ReadCloser.Close()
+}
+
+func TestPrefetch(t *testing.T) {
+	s := &counting{Store: memory.New(), fetched: map[digest.Digest]int{}}
+	cfg := put(t, s.Store, artifact.Asset.ConfigMediaType(), []byte(`{"name":"a","version":"1.0.0"}`))
+	noVer := put(t, s.Store, artifact.Asset.ConfigMediaType(), []byte(`{"name":"a"}`))
+	layer := put(t, s.Store, artifact.Asset.LayerMediaType(), []byte("layer"))
+	manifest(t, s.Store, "ok", cfg, layer)
+	manifest(t, s.Store, "nover", noVer, layer)
+	ctx := context.Background()
+
+	// The prefetched response is handed over once, so the layer is requested once.
+	a, err := ResolveWithOptions(ctx, s, "ok", ResolveOptions{Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := FetchLayer(ctx, s, a, &buf, nil); err != nil || buf.String() != "layer" {
+		t.Fatalf("FetchLayer = %q, %v", buf.String(), err)
+	}
+	a.Release() // no-op once handed over
+	if n, open := s.state(); n[layer.Digest] != 1 || open != 0 {
+		t.Errorf("after use: fetched %v, %d open", n, open)
+	}
+	// A second read fetches again.
+	rc, err := a.OpenLayer(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc.Close()
+	if n, _ := s.state(); n[layer.Digest] != 2 {
+		t.Errorf("second read: fetched %v", n)
+	}
+
+	// Released unread: the stream is closed.
+	a, err = ResolveWithOptions(ctx, s, "ok", ResolveOptions{Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Release()
+	if _, open := s.state(); open != 0 {
+		t.Errorf("released: %d open", open)
+	}
+	// An invalid config releases it too.
+	if _, err := ResolveWithOptions(ctx, s, "nover", ResolveOptions{Prefetch: true}); err == nil {
+		t.Fatal("invalid config accepted")
+	}
+	if _, open := s.state(); open != 0 {
+		t.Errorf("failed resolve: %d open", open)
+	}
+	// A copy pointed at another layer does not get the prefetched stream (and fails its digest check).
+	a, err = ResolveWithOptions(ctx, s, "ok", ResolveOptions{Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := *a
+	bad.Layer.Digest = digest.FromString("other")
+	if err := FetchLayer(ctx, s, &bad, io.Discard, nil); err == nil {
+		t.Error("unknown layer fetched")
+	}
+	a.Release()
+	if _, open := s.state(); open != 0 {
+		t.Errorf("copy: %d open", open)
 	}
 }

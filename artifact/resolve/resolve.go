@@ -62,6 +62,11 @@ type Resolver struct {
 	Platform    string            // os/arch; "" means the host's
 	Versions    map[string]string // requirement name -> provided version
 	ResolveDeps bool
+	// Prefetch starts each selected artifact's layer request as soon as its manifest is read
+	// (pull.ResolveOptions.Prefetch), so installs overlap it with the rest of the resolution.
+	// Artifacts the resolution drops (duplicates, upgraded dependencies) have theirs cancelled;
+	// the caller must install the plan or call [Plan.Release].
+	Prefetch bool
 }
 
 // Selected is one artifact chosen for install.
@@ -81,6 +86,13 @@ type Plan struct {
 	Explain []string    // one line per decision
 }
 
+// Release cancels the layer requests started for the plan's artifacts that were not read.
+func (p *Plan) Release() {
+	for _, s := range p.Items {
+		s.Artifact.Release()
+	}
+}
+
 // ConflictError reports incompatible majors required for one artifact.
 type ConflictError struct {
 	Name, Have, HaveBy, Want, WantBy string
@@ -95,16 +107,25 @@ func (e *ConflictError) Error() string {
 var ErrUnknownName = errors.New("not found in the configured indexes")
 
 // Resolve resolves args and, if enabled, their dependencies, then checks requirements.
-func (r *Resolver) Resolve(ctx context.Context, args []string) (*Plan, error) {
+func (r *Resolver) Resolve(ctx context.Context, args []string) (_ *Plan, err error) {
 	p := &Plan{}
 	byName := map[string]*Selected{}
 	var order []string
 	put := func(s *Selected) {
-		if _, ok := byName[s.Name]; !ok {
+		if old, ok := byName[s.Name]; !ok {
 			order = append(order, s.Name)
+		} else {
+			old.Artifact.Release()
 		}
 		byName[s.Name] = s
 	}
+	defer func() {
+		if err != nil {
+			for _, s := range byName {
+				s.Artifact.Release()
+			}
+		}
+	}()
 	for _, arg := range args {
 		rf, err := ref.Parse(arg)
 		if err != nil {
@@ -128,6 +149,7 @@ func (r *Resolver) Resolve(ctx context.Context, args []string) (*Plan, error) {
 		if old, ok := byName[s.Name]; ok {
 			if !newerThan(s.Artifact.Config.Version, old.Artifact.Config.Version) {
 				p.Explain = append(p.Explain, fmt.Sprintf("%s %s from %s: dropped, %s %s was also requested", s.Name, s.Artifact.Config.Version, arg, old.Name, old.Artifact.Config.Version))
+				s.Artifact.Release()
 				continue
 			}
 			p.Explain = append(p.Explain, fmt.Sprintf("%s %s: dropped for %s, requested too", old.Name, old.Artifact.Config.Version, s.Artifact.Config.Version))
@@ -221,7 +243,7 @@ func (r *Resolver) fetch(ctx context.Context, rf ref.Ref, reference string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	a, err := pull.Resolve(ctx, t.GraphTarget, reference, r.Platform)
+	a, err := pull.ResolveWithOptions(ctx, t.GraphTarget, reference, pull.ResolveOptions{Platform: r.Platform, Prefetch: r.Prefetch})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rf.WithTag(reference), err)
 	}

@@ -3,12 +3,18 @@ package resolve
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/opencontainers/go-digest"
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content/oci"
+	"oras.land/oras-go/v2/registry"
 
 	"github.com/aerie-sec/aerie/artifact"
 	"github.com/aerie-sec/aerie/artifact/access"
@@ -20,6 +26,50 @@ import (
 type world struct {
 	t    *testing.T
 	base string
+
+	mu      sync.Mutex
+	fetched map[digest.Digest]int // layer fetches
+	open    int                   // layer streams not closed
+}
+
+// layers counts layer fetches and tracks the streams left open.
+type layers struct {
+	oras.GraphTarget
+	w *world
+}
+
+func (l layers) Fetch(ctx context.Context, d ocispec.Descriptor) (io.ReadCloser, error) {
+	rc, err := l.GraphTarget.Fetch(ctx, d)
+	if _, isLayer := artifact.TypeFromLayerMediaType(d.MediaType); err != nil || !isLayer {
+		return rc, err
+	}
+	l.w.mu.Lock()
+	defer l.w.mu.Unlock()
+	if l.w.fetched == nil {
+		l.w.fetched = map[digest.Digest]int{}
+	}
+	l.w.fetched[d.Digest]++
+	l.w.open++
+	return &tracked{ReadCloser: rc, w: l.w}, nil
+}
+
+func (l layers) Tags(ctx context.Context, last string, fn func([]string) error) error {
+	return l.GraphTarget.(registry.TagLister).Tags(ctx, last, fn)
+}
+
+type tracked struct {
+	io.ReadCloser
+	w    *world
+	once sync.Once
+}
+
+func (t *tracked) Close() error {
+	t.once.Do(func() {
+		t.w.mu.Lock()
+		t.w.open--
+		t.w.mu.Unlock()
+	})
+	return t.ReadCloser.Close()
 }
 
 func (w *world) Open(ctx context.Context, r ref.Ref) (*access.Target, error) {
@@ -34,7 +84,7 @@ func (w *world) Open(ctx context.Context, r ref.Ref) (*access.Target, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &access.Target{GraphTarget: s, Ref: r}, nil
+	return &access.Target{GraphTarget: layers{s, w}, Ref: r}, nil
 }
 
 func (w *world) Lookup(name string) (ref.Ref, bool) {
@@ -126,6 +176,9 @@ func TestResolveDependencies(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &Resolver{Opener: w, Index: w, Platform: "linux/amd64", ResolveDeps: true, Versions: EngineVersions()}
 			p, err := r.Resolve(context.Background(), tt.args)
+			if err == nil {
+				checkPrefetch(t, w, tt.args, p)
+			}
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("err = %v, want %q", err, tt.err)
@@ -194,5 +247,44 @@ func TestCheckRequirements(t *testing.T) {
 	var re *RequirementError
 	if !errors.As(err, &re) || !strings.Contains(err.Error(), "new-rules 1.0.0 requires engine_version_semver 0.99.0") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// checkPrefetch resolves args again with Prefetch: every layer is requested at most once, the
+// streams of dropped artifacts are closed, and the plan's are handed over or released.
+func checkPrefetch(t *testing.T, w *world, args []string, want *Plan) {
+	t.Helper()
+	w.mu.Lock()
+	w.fetched = nil
+	w.mu.Unlock()
+	r := &Resolver{Opener: w, Index: w, Platform: "linux/amd64", ResolveDeps: true, Versions: EngineVersions(), Prefetch: true}
+	p, err := r.Resolve(context.Background(), args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if versions(p) != versions(want) {
+		t.Fatalf("with prefetch: %s, without: %s", versions(p), versions(want))
+	}
+	ctx := context.Background()
+	for _, s := range p.Items[1:] {
+		rc, err := s.Artifact.OpenLayer(ctx, s.Target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	p.Release()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.open != 0 {
+		t.Errorf("%d layer streams left open", w.open)
+	}
+	for d, n := range w.fetched {
+		if n > 1 {
+			t.Errorf("layer %s fetched %d times", d, n)
+		}
 	}
 }

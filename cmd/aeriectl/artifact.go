@@ -177,11 +177,12 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 				return usageError{err}
 			}
 		}
-		res := &resolve.Resolver{Opener: c, Index: set, Platform: f.platform, Versions: versions, ResolveDeps: f.resolveDeps}
+		res := &resolve.Resolver{Opener: c, Index: set, Platform: f.platform, Versions: versions, ResolveDeps: f.resolveDeps, Prefetch: !f.dryRun}
 		plan, err := res.Resolve(ctx, args)
 		if err != nil {
 			return err
 		}
+		defer plan.Release()
 		result := installResult{}
 		if f.explain || f.dryRun {
 			result.Explain = plan.Explain

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -191,5 +192,10 @@ func (a *app) print(format string, v any) error {
 	if err != nil {
 		return usageError{err}
 	}
-	return printer.Print(a.out, f, v)
+	// Buffered: the table writer emits one write per cell otherwise.
+	w := bufio.NewWriter(a.out)
+	if err := printer.Print(w, f, v); err != nil {
+		return err
+	}
+	return w.Flush()
 }
