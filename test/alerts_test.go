@@ -100,6 +100,8 @@ func TestUpstreamAlerts(t *testing.T) {
 //   - "Unexpected inbound connection source" (sandbox, disabled): inbound = accept/accept4/listen exits
 //     (or unconnected receives) on inet sockets off loopback that succeeded, source not allowed (lists
 //     empty). single_ipv6_conn: the listen exit on [2001:db8::3]:1234 (#853) and the accept exit (#1153).
+//     Its lport/rport follow libsinsp: both addresses belong to the capture's interfaces, and the local end
+//     is the client end when the client address is local.
 //   - Every other rule: no event satisfies its condition (see TestUpstreamAlerts for the captures' contents).
 //
 // Evaluation stops at the first matching rule in load order for each event (rule_matching: first).
@@ -116,7 +118,7 @@ func TestUpstreamAlertsAllRules(t *testing.T) {
 		},
 		"Unexpected inbound connection source": {
 			{"single_ipv6_conn.scap", 853, "", "connection=2001:db8::3:1234 lport=<NA> rport=<NA> fd_type=ipv6 fd_proto=tcp evt_type=listen"},
-			{"single_ipv6_conn.scap", 1153, "", "connection=2001:db8::4:54405->2001:db8::3:1234 lport=1234 rport=54405 fd_type=ipv6 fd_proto=tcp evt_type=accept"},
+			{"single_ipv6_conn.scap", 1153, "", "connection=2001:db8::4:54405->2001:db8::3:1234 lport=54405 rport=1234 fd_type=ipv6 fd_proto=tcp evt_type=accept"},
 		},
 	}
 	rules := map[string]bool{}

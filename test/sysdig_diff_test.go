@@ -123,8 +123,6 @@ var knownDifferences = map[string]string{
 	"connect_localhost.scap|user.loginuid=-1": "threads of process-list blocks older than loginuid (V6) read as loginuid 0; " +
 		"libsinsp defaults the missing field to -1 (engine/scap's reader fills 0)",
 	"open-multiple-files.scap|user.loginuid=-1": "same as connect_localhost: process list V6 has no loginuid",
-	"single_ipv6_conn.scap|fd.lport=1234": "on the accepted socket (#1153) sysdig 0.29.3 does not call the server end " +
-		"local; Aerie does, from the socket's role (accepted = server side), as the rules' outputs expect",
 }
 
 // sysdigMatches runs `sysdig -r capture -p %evt.num expr` and returns its output; ok is false when sysdig

@@ -375,7 +375,21 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 			c.buf = strconv.AppendInt(c.buf, n, 10)
 			c.buf = append(c.buf, '(')
 		}
-		c.buf = append(c.buf, '<', fd.Type.Char(), '>')
+		c.buf = append(c.buf, '<', fd.Type.Char())
+		if (fd.Type == state.FDIPv4Socket || fd.Type == state.FDIPv6Socket) && fd.Flags&(state.FlagRoleClient|state.FlagRoleServer) != 0 {
+			// sockets with a known protocol: <4t>, <6u>, as libsinsp prints them
+			switch fd.L4 {
+			case state.L4TCP:
+				c.buf = append(c.buf, 't')
+			case state.L4UDP:
+				c.buf = append(c.buf, 'u')
+			case state.L4ICMP:
+				c.buf = append(c.buf, 'i')
+			case state.L4Raw:
+				c.buf = append(c.buf, 'r')
+			}
+		}
+		c.buf = append(c.buf, '>')
 		c.buf = fd.AppendName(c.buf)
 		if !resolved {
 			c.buf = append(c.buf, ')')

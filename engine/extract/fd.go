@@ -159,20 +159,32 @@ func fdFields(m map[string]builder) {
 		eLocal
 		eRemote
 	)
-	// side reports whether end e of fd is its server end: the local end of an accepted (or bound) socket
-	// is its server end, of any other socket its client end. A listening socket has no local/remote ends.
-	side := func(_ *Ctx, fd *state.FD, e end) (ok bool, server bool) {
+	// side reports whether end e of fd is its server end. For local and remote ends libsinsp asks the
+	// interface list: the local end is the client end if the client address is the machine's, else the
+	// server end if the server address is; otherwise (and for listening sockets) there is none.
+	side := func(c *Ctx, fd *state.FD, e end) (ok bool, server bool) {
 		switch e {
 		case eClient:
 			return true, false
 		case eServer:
 			return true, true
 		}
-		local := fd.Is(state.FlagRoleServer) && !fd.Is(state.FlagRoleClient)
-		if e == eLocal {
-			return !isServerSock(fd), local
+		if isServerSock(fd) {
+			return false, false
 		}
-		return !isServerSock(fd), !local
+		var local bool
+		switch {
+		case c.Table.IsLocal(fd.ClientIP):
+			local = false
+		case c.Table.IsLocal(fd.ServerIP):
+			local = true
+		default:
+			return false, false
+		}
+		if e == eLocal {
+			return true, local
+		}
+		return true, !local
 	}
 	// the ends of a socket are known once it has a role: connected, accepted or listening
 	hasRole := func(fd *state.FD) bool {
