@@ -23,15 +23,10 @@ import (
 const sysdigDefaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
 
 type replayFlags struct {
-	rules        []string
-	tags         []string
-	disabledTags []string
-	disabled     []string
-	allEvents    bool
-	minPriority  string
-	filter       string
-	format       string
-	output       *string
+	ruleSelection
+	filter string
+	format string
+	output *string
 }
 
 func newReplayCmd(a *app) *cobra.Command {
@@ -116,40 +111,7 @@ func runReplay(cmd *cobra.Command, a *app, f *replayFlags, captures []string) er
 	if format != "text" && format != "json" {
 		return usageError{fmt.Errorf("invalid output format %q: want text or json", format)}
 	}
-	ruleArgs := f.rules
-	if len(ruleArgs) == 0 && a.cfg != nil {
-		ruleArgs = a.cfg.Engine.RulesFiles
-	}
-	if len(ruleArgs) == 0 {
-		return usageError{errors.New("no rules files: give -r FILE or set engine.rules_files")}
-	}
-	opts := eval.Options{Tags: f.tags, DisabledTags: f.disabledTags, Disabled: f.disabled, AllEvents: f.allEvents}
-	prio := f.minPriority
-	if prio == "" && a.cfg != nil {
-		prio = a.cfg.Engine.MinPriority
-	}
-	if prio != "" {
-		p, ok := rules.ParsePriority(prio)
-		if !ok {
-			return usageError{fmt.Errorf("invalid --min-priority %q: want emergency, alert, critical, error, warning, notice, informational or debug", prio)}
-		}
-		opts.MinPriority, opts.LimitPriority = p, true
-	}
-	files, err := expandRules(ruleArgs)
-	if err != nil {
-		return err
-	}
-	l, results := loadRules(cmd, files)
-	for _, r := range results {
-		if !r.Successful() {
-			fmt.Fprint(a.err, r.Text(l.Contents(), true))
-			return exitError{exitFail}
-		}
-	}
-	rs, err := eval.New(l.Ruleset(), opts)
-	if errors.Is(err, eval.ErrTagConflict) {
-		return usageError{err}
-	}
+	rs, err := buildRuleset(cmd, a, &f.ruleSelection)
 	if err != nil {
 		return err
 	}

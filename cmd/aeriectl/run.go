@@ -32,16 +32,11 @@ import (
 )
 
 type runFlags struct {
-	rules        []string
-	tags         []string
-	disabledTags []string
-	disabled     []string
-	allEvents    bool
-	minPriority  string
-	capture      string
-	duration     time.Duration
-	metricsAddr  string
-	output       *string
+	ruleSelection
+	capture     string
+	duration    time.Duration
+	metricsAddr string
+	output      *string
 }
 
 func newRunCmd(a *app) *cobra.Command {
@@ -79,45 +74,6 @@ Needs root and a kernel with BTF. Rule selection flags keep Falco's meanings, as
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runLive(cmd, a, f) }
 	return cmd
-}
-
-// buildRuleset loads, compiles and prepares the rules for evaluation, printing Falco's load errors.
-func buildRuleset(cmd *cobra.Command, a *app, f *runFlags) (*eval.Ruleset, error) {
-	ruleArgs := f.rules
-	if len(ruleArgs) == 0 && a.cfg != nil {
-		ruleArgs = a.cfg.Engine.RulesFiles
-	}
-	if len(ruleArgs) == 0 {
-		return nil, usageError{errors.New("no rules files: give -r FILE or set engine.rules_files")}
-	}
-	opts := eval.Options{Tags: f.tags, DisabledTags: f.disabledTags, Disabled: f.disabled, AllEvents: f.allEvents}
-	prio := f.minPriority
-	if prio == "" && a.cfg != nil {
-		prio = a.cfg.Engine.MinPriority
-	}
-	if prio != "" {
-		p, ok := rules.ParsePriority(prio)
-		if !ok {
-			return nil, usageError{fmt.Errorf("invalid --min-priority %q: want emergency, alert, critical, error, warning, notice, informational or debug", prio)}
-		}
-		opts.MinPriority, opts.LimitPriority = p, true
-	}
-	files, err := expandRules(ruleArgs)
-	if err != nil {
-		return nil, err
-	}
-	l, results := loadRules(cmd, files)
-	for _, r := range results {
-		if !r.Successful() {
-			fmt.Fprint(a.err, r.Text(l.Contents(), true))
-			return nil, exitError{exitFail}
-		}
-	}
-	rs, err := eval.New(l.Ruleset(), opts)
-	if errors.Is(err, eval.ErrTagConflict) {
-		return nil, usageError{err}
-	}
-	return rs, err
 }
 
 // rulesetTypes returns the event types the ruleset's rules can match.
@@ -285,7 +241,7 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	if f.duration < 0 {
 		return usageError{errors.New("--duration must not be negative")}
 	}
-	rs, err := buildRuleset(cmd, a, f)
+	rs, err := buildRuleset(cmd, a, &f.ruleSelection)
 	if err != nil {
 		return err
 	}
@@ -393,7 +349,7 @@ func reloadOnHUP(ctx context.Context, cmd *cobra.Command, a *app, f *runFlags, p
 				return
 			}
 			start := time.Now()
-			rs, err := buildRuleset(cmd, a, f)
+			rs, err := buildRuleset(cmd, a, &f.ruleSelection)
 			if err != nil {
 				fmt.Fprintf(a.err, "aeriectl run: reload failed, keeping the running rules: %v\n", err)
 				continue
