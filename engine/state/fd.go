@@ -309,8 +309,9 @@ func (f *Files) Each(fn func(*FD)) {
 func (f *Files) clone() *Files {
 	c := &Files{Cwd: f.Cwd, fds: make(map[int64]*FD, len(f.fds)), max: f.max, pool: f.pool}
 	for n, fd := range f.fds {
-		cp := *fd
-		c.fds[n] = &cp
+		cp := f.pool.get()
+		*cp = *fd
+		c.fds[n] = cp
 	}
 	return c
 }

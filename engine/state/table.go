@@ -61,7 +61,8 @@ type Table struct {
 	local   []netip.Addr
 	last    *Thread // the thread of the previous event (events of one thread come in runs)
 
-	containers map[string]*Container
+	containers  map[string]*Container
+	freeThreads []*Thread // threads removed after their procexit, for reuse
 }
 
 // AddLocalAddr records an address of the machine's network interfaces (from a capture's interface list
@@ -171,6 +172,9 @@ func (tb *Table) Begin(ts int64) {
 				tb.last = nil
 				delete(tb.threads, tid)
 				tb.stats.RemovedThreads++
+				if len(tb.freeThreads) < 1024 {
+					tb.freeThreads = append(tb.freeThreads, t) // reused from the next event on
+				}
 			}
 		}
 		tb.pending = tb.pending[:0]
@@ -243,7 +247,15 @@ func (tb *Table) create(tid int64) *Thread {
 			return nil
 		}
 	}
-	t := &Thread{TID: tid, ContainerID: HostID, files: newFiles(tb.opts.MaxFDs, &tb.pool)}
+	var t *Thread
+	if n := len(tb.freeThreads); n > 0 {
+		t = tb.freeThreads[n-1]
+		tb.freeThreads = tb.freeThreads[:n-1]
+		*t = Thread{}
+	} else {
+		t = new(Thread)
+	}
+	t.TID, t.ContainerID, t.files = tid, HostID, newFiles(tb.opts.MaxFDs, &tb.pool)
 	tb.threads[tid] = t
 	return t
 }
