@@ -368,7 +368,7 @@ func fetchExtract(ctx context.Context, it Item, sub string, lim untar.Limits, pr
 	}
 	defer rc.Close()
 	vr := content.NewVerifyReader(progress.Wrap(it.Artifact.Title(), it.Artifact.Layer.Size, rc), it.Artifact.Layer)
-	files, err := untar.Extract(ctx, bufio.NewReaderSize(vr, 1<<20), root, lim)
+	files, err := untar.Extract(ctx, bufio.NewReaderSize(vr, 64<<10), root, lim)
 	if err != nil {
 		// A digest or size mismatch explains a broken archive better than the archive error.
 		if _, derr := io.Copy(io.Discard, vr); derr != nil {
