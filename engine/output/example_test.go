@@ -5,12 +5,13 @@ import (
 	"time"
 
 	"github.com/aerie-sec/aerie/engine/output"
+	"github.com/aerie-sec/aerie/engine/rules"
 )
 
 func ExampleAppendText() {
 	e := &output.Event{
 		Time:     time.Date(2026, 11, 27, 17, 0, 0, 5, time.UTC),
-		Priority: output.Notice,
+		Priority: rules.Notice,
 		Message:  "Unexpected connection (proc=curl)",
 	}
 	fmt.Println(string(output.AppendText(nil, e, output.Options{})))
@@ -19,7 +20,7 @@ func ExampleAppendText() {
 
 func ExampleAppendJSON() {
 	e := &output.Event{
-		Time: time.Date(2026, 11, 27, 17, 0, 0, 0, time.UTC), Rule: "r", Priority: output.Warning,
+		Time: time.Date(2026, 11, 27, 17, 0, 0, 0, time.UTC), Rule: "r", Priority: rules.Warning,
 		Source: "syscall", Hostname: "h", Message: "m", Fields: []output.Field{{Name: "proc.name", Value: "sh"}},
 	}
 	b, _ := output.AppendJSON(nil, e, output.Options{})

@@ -7,48 +7,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/aerie-sec/aerie/engine/rules"
 )
 
-// Priority is a rule's severity; lower is more severe, as Falco numbers them.
-type Priority int
-
-// Priorities, most to least severe.
-const (
-	Emergency Priority = iota
-	Alert
-	Critical
-	Error
-	Warning
-	Notice
-	Informational
-	Debug
-)
-
-var priorityNames = [...]string{"Emergency", "Alert", "Critical", "Error", "Warning", "Notice", "Informational", "Debug"}
-
-// String returns the name Falco prints ("Warning", "Informational"...).
-func (p Priority) String() string {
-	if p < 0 || int(p) >= len(priorityNames) {
-		return "Priority(" + strconv.Itoa(int(p)) + ")"
-	}
-	return priorityNames[p]
-}
-
-// ParsePriority parses a priority name case-insensitively, accepting Falco's alias "info".
-func ParsePriority(s string) (Priority, error) {
-	if strings.EqualFold(s, "info") {
-		return Informational, nil
-	}
-	for i, n := range priorityNames {
-		if strings.EqualFold(s, n) {
-			return Priority(i), nil
-		}
-	}
-	return 0, fmt.Errorf("parse priority %q: want one of emergency, alert, critical, error, warning, notice, informational (info), debug", s)
-}
+// Priority is a rule's severity, as the rules loader parses it.
+type Priority = rules.Priority
 
 // Field is one output field of an alert: its name as written in the rule's output ("proc.aname[2]") and
 // its typed value (string, int64, uint64, bool, or nil when the field could not be extracted).

@@ -2,35 +2,18 @@ package output
 
 import (
 	"encoding/json"
+	"github.com/aerie-sec/aerie/engine/rules"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 )
 
-func TestParsePriority(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Priority
-		ok   bool
-	}{
-		{"WARNING", Warning, true}, {"warning", Warning, true}, {"Info", Informational, true},
-		{"INFORMATIONAL", Informational, true}, {"emergency", Emergency, true}, {"debug", Debug, true},
-		{"warn", 0, false}, {"", 0, false},
-	}
-	for _, tt := range tests {
-		got, err := ParsePriority(tt.in)
-		if (err == nil) != tt.ok || (tt.ok && got != tt.want) {
-			t.Errorf("ParsePriority(%q) = %v, %v", tt.in, got, err)
-		}
-	}
-}
-
 func sample() *Event {
 	return &Event{
 		Time:     time.Unix(0, 1700000000123456789),
 		Rule:     "Read sensitive file untrusted",
-		Priority: Warning,
+		Priority: rules.Warning,
 		Source:   "syscall",
 		Hostname: "node-1",
 		Tags:     []string{"maturity_stable", "filesystem"},
