@@ -178,6 +178,7 @@ func joinTypes(ts []artifact.Type) string {
 // stage is a prepared, not yet visible generation of one directory.
 type stage struct {
 	dir, mgmt, genName string
+	curGen             string // the generation dir links to when staged (held under the lock)
 	items              []Item
 	next               state
 	unlock             func()
@@ -255,6 +256,7 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 		return nil, err
 	}
 	cleanLeftovers(mgmt, curGen, log)
+	s.curGen = curGen
 
 	s.genName = randomName("gen-")
 	gen := filepath.Join(mgmt, s.genName)
@@ -334,6 +336,10 @@ func prepare(ctx context.Context, dir string, items []Item, opts Options, log *s
 	}
 	if err := os.WriteFile(filepath.Join(mgmt, s.genName+".json"), b, 0o644); err != nil {
 		return nil, fmt.Errorf("write install state: %w", err)
+	}
+	// The link that commit renames over dir, made now so the swap is only the rename.
+	if err := os.Symlink(filepath.Join(filepath.Base(mgmt), s.genName), filepath.Join(mgmt, s.genName+".link")); err != nil {
+		return nil, fmt.Errorf("swap %s: %w", dir, err)
 	}
 	// Durability barrier for this generation (its tree, state file and the management directory),
 	// here rather than after every directory is staged, so that it overlaps the staging of the
@@ -509,12 +515,8 @@ func cleanLeftovers(mgmt, curGen string, log *slog.Logger) {
 // commit swaps the link to the new generation and removes the old one.
 func (s *stage) commit() error {
 	defer s.unlock()
-	rel := filepath.Join(filepath.Base(s.mgmt), s.genName)
 	tmpLink := filepath.Join(s.mgmt, s.genName+".link")
-	if err := os.Symlink(rel, tmpLink); err != nil {
-		return fmt.Errorf("swap %s: %w", s.dir, err)
-	}
-	_, oldGen, _ := current(s.dir)
+	oldGen := s.curGen
 	fi, err := os.Lstat(s.dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || (err == nil && fi.Mode()&fs.ModeSymlink != 0):
