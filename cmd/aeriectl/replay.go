@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/aerie-sec/aerie/engine/detect"
 	"github.com/aerie-sec/aerie/engine/eval"
-	"github.com/aerie-sec/aerie/engine/output"
-	"github.com/aerie-sec/aerie/engine/rules"
 )
 
 // sysdigDefaultFormat is sysdig's default -p format (its leading '*' prints lines with missing fields).
@@ -117,60 +114,18 @@ func runReplay(cmd *cobra.Command, a *app, f *replayFlags, captures []string) er
 	}
 	host := hostname(a)
 	eng := detect.New(rs, detect.Options{Hostname: host})
-	w := bufio.NewWriter(a.out)
-	defer w.Flush()
-	counts := map[string]int{}
-	byPrio := map[rules.Priority]int{}
-	var order []string
-	var line []byte
-	oo := output.Options{Location: time.Local}
-	var werr error
-	total := 0
+	sink := newAlertSink(a.out, format, host, false)
 	for _, c := range captures {
-		_, err := detect.ReplayFile(cmd.Context(), eng, c, func(m *detect.Match) {
-			al := m.Rule.Alert(m.Ctx, host)
-			line = line[:0]
-			if format == "json" {
-				line, werr = output.AppendJSON(line, al, oo)
-			} else {
-				line = output.AppendText(line, al, oo)
-			}
-			line = append(line, '\n')
-			if _, err := w.Write(line); err != nil && werr == nil {
-				werr = err
-			}
-			if counts[al.Rule] == 0 {
-				order = append(order, al.Rule)
-			}
-			counts[al.Rule]++
-			byPrio[m.Rule.Priority]++
-			total++
-		})
-		if err != nil {
-			_ = w.Flush()
+		if _, err := detect.ReplayFile(cmd.Context(), eng, c, sink.match); err != nil {
+			_ = sink.close()
 			return err
 		}
 	}
-	if err := w.Flush(); err != nil || werr != nil {
-		return fmt.Errorf("write alerts: %w", errors.Join(err, werr))
+	if err := sink.close(); err != nil {
+		return err
 	}
-	printSummary(a.err, total, byPrio, order, counts)
+	sink.summary(a.err)
 	return nil
-}
-
-// printSummary prints Falco's end-of-run summary.
-func printSummary(w io.Writer, total int, byPrio map[rules.Priority]int, order []string, counts map[string]int) {
-	fmt.Fprintf(w, "Events detected: %d\n", total)
-	fmt.Fprintln(w, "Rule counts by severity:")
-	for p := rules.Emergency; p <= rules.Debug; p++ {
-		if n := byPrio[p]; n > 0 {
-			fmt.Fprintf(w, "   %s: %d\n", strings.ToUpper(p.String()), n)
-		}
-	}
-	fmt.Fprintln(w, "Triggered rules by rule name:")
-	for _, r := range order {
-		fmt.Fprintf(w, "   %s: %d\n", r, counts[r])
-	}
 }
 
 func hostname(a *app) string {

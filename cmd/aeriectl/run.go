@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -25,8 +24,6 @@ import (
 	"github.com/aerie-sec/aerie/engine/detect"
 	"github.com/aerie-sec/aerie/engine/eval"
 	"github.com/aerie-sec/aerie/engine/event"
-	"github.com/aerie-sec/aerie/engine/output"
-	"github.com/aerie-sec/aerie/engine/rules"
 	"github.com/aerie-sec/aerie/engine/scap"
 	"github.com/aerie-sec/aerie/engine/state"
 )
@@ -267,14 +264,7 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	}
 	eng := detect.New(rs, detect.Options{Hostname: host})
 	runner := eng.NewRunner(l.seed())
-	w := bufio.NewWriter(a.out)
-	counts := map[string]int{}
-	byPrio := map[rules.Priority]int{}
-	var order []string
-	var line []byte
-	oo := output.Options{Location: time.Local}
-	var werr error
-	total := 0
+	sink := newAlertSink(a.out, format, host, true)
 	if f.metricsAddr != "" {
 		stop, err := serveMetrics(a, f.metricsAddr, l.p)
 		if err != nil {
@@ -285,32 +275,8 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	stopReload := reloadOnHUP(ctx, cmd, a, f, l.p, eng)
 	defer stopReload()
 	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C, reload rules with SIGHUP\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
-	runErr := runner.Run(ctx, src, func(m *detect.Match) {
-		al := m.Rule.Alert(m.Ctx, host)
-		line = line[:0]
-		if format == "json" {
-			line, werr = output.AppendJSON(line, al, oo)
-		} else {
-			line = output.AppendText(line, al, oo)
-		}
-		line = append(line, '\n')
-		if _, err := w.Write(line); err != nil && werr == nil {
-			werr = err
-		}
-		// Alerts are flushed at once: a live run is watched as it happens.
-		if err := w.Flush(); err != nil && werr == nil {
-			werr = err
-		}
-		if counts[al.Rule] == 0 {
-			order = append(order, al.Rule)
-		}
-		counts[al.Rule]++
-		byPrio[m.Rule.Priority]++
-		total++
-	})
-	if err := w.Flush(); err != nil && werr == nil {
-		werr = err
-	}
+	runErr := runner.Run(ctx, src, sink.match)
+	werr := sink.close()
 	if capFile != nil {
 		cerr := src.w.Close()
 		if err := capFile.Close(); cerr == nil {
@@ -320,13 +286,13 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 			return fmt.Errorf("write capture %s: %w", f.capture, err)
 		}
 	}
-	printSummary(a.err, total, byPrio, order, counts)
+	sink.summary(a.err)
 	printProbeStats(a, l.p, runner.Stats())
 	if runErr != nil {
 		return runErr
 	}
 	if werr != nil {
-		return fmt.Errorf("write alerts: %w", werr)
+		return werr
 	}
 	return nil
 }
