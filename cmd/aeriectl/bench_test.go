@@ -87,22 +87,34 @@ func BenchmarkInstallVsORAS(b *testing.B) {
 			}
 		}
 	})
-	// Both, alternating within each iteration, so that load changes on a shared machine hit both alike.
+	// Both, alternating within each iteration, so that load changes on a shared machine hit both
+	// alike. BENCH_BASELINE_AERIECTL names another aeriectl binary (an earlier build) to run in the
+	// same loop, for before/after comparisons under the same load.
+	baseline := os.Getenv("BENCH_BASELINE_AERIECTL")
 	b.Run("interleaved", func(b *testing.B) {
-		var aerie, oras time.Duration
-		for i := 0; i < b.N; i++ {
+		var aerie, oras, base time.Duration
+		install := func(bin string) time.Duration {
 			_ = os.RemoveAll(filepath.Join(dir, "aerie"))
-			_ = os.RemoveAll(filepath.Join(dir, "oras"))
 			t0 := time.Now()
 			runBin(b, bin, e, "artifact", "install", "benchrules:1.0.0", "--no-verify", "--platform", "linux/amd64",
 				"--rulesfiles-dir", filepath.Join(dir, "aerie", "r"), "--plugins-dir", filepath.Join(dir, "aerie", "p"))
+			return time.Since(t0)
+		}
+		for i := 0; i < b.N; i++ {
+			if baseline != "" {
+				base += install(baseline)
+			}
+			aerie += install(bin)
+			_ = os.RemoveAll(filepath.Join(dir, "oras"))
 			t1 := time.Now()
 			orasPull(b, orasBin, dir, px.host)
-			aerie += t1.Sub(t0)
 			oras += time.Since(t1)
 		}
 		b.ReportMetric(float64(aerie.Microseconds())/1000/float64(b.N), "aeriectl-ms/op")
 		b.ReportMetric(float64(oras.Microseconds())/1000/float64(b.N), "oras-ms/op")
+		if baseline != "" {
+			b.ReportMetric(float64(base.Microseconds())/1000/float64(b.N), "baseline-ms/op")
+		}
 	})
 	b.Run("oras-pull-x2", func(b *testing.B) {
 		px.reset()
