@@ -73,9 +73,9 @@ static __always_inline struct file *fd_file_info(s64 fd, const bool btf, u64 *in
 	struct fdtable *fdt = t->files->fdt;
 	if (!fdt || (u64)fd >= fdt->max_fds)
 		return NULL;
-	struct file **fds = fdt->fd;
-	struct file *raw = NULL;
-	bpf_probe_read_kernel(&raw, sizeof(raw), &fds[fd]);
+	/* fds[fd] with a variable index: an untrusted read-only cast to void (a faulting direct load, no helper). */
+	struct file **slot = bpf_rdonly_cast((void *)((u64)fdt->fd + (u64)fd * sizeof(void *)), 0);
+	struct file *raw = *slot;
 	if (!raw)
 		return NULL;
 	struct file *f = bpf_rdonly_cast(raw, bpf_core_type_id_kernel(struct file));

@@ -122,6 +122,8 @@ static __always_inline struct scratch *sc(void)
 }
 
 #define A(i) (s->args[i])
+/* ev_xbegin starts an exit event with the thread id the dispatcher read. */
+#define ev_xbegin(e, type, n) ev_begin_id(e, type, n, s->pid_tgid)
 #define SFD(v) ((s64)(s32)(v))
 
 /* ---- dispatchers ---- */
@@ -133,12 +135,16 @@ FLAVORS(sys_exit, "sys_exit")
 	if (id >= NSYSCALLS)
 		return 0;
 	u32 key = id;
-	if (!wanted(key, WANT_EXIT) || ignored())
+	if (!wanted(key, WANT_EXIT))
+		return 0;
+	u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (ignored_id(pid_tgid))
 		return 0;
 	struct scratch *s = sc();
 	if (!s)
 		return 0;
 	s->id = id;
+	s->pid_tgid = pid_tgid;
 	s->ret = (s64)ctx[1];
 	s->args[0] = REG(regs, di);
 	s->args[1] = REG(regs, si);
@@ -155,7 +161,10 @@ FLAVORS(sys_enter, "sys_enter")
 	u64 id = ctx[1];
 	if (id != NR_open && id != NR_openat && id != NR_openat2 && id != NR_creat && id != NR_connect)
 		return 0;
-	if (!wanted(id, WANT_ENTER) || ignored())
+	if (!wanted(id, WANT_ENTER))
+		return 0;
+	u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (ignored_id(pid_tgid))
 		return 0;
 	struct pt_regs *regs = (struct pt_regs *)ctx[0];
 	u64 a0 = REG(regs, di), a1 = REG(regs, si);
@@ -163,20 +172,20 @@ FLAVORS(sys_enter, "sys_enter")
 	struct ev e;
 	switch (id) {
 	case NR_open:
-		if (ev_begin(&e, 2, 3))
+		if (ev_begin_id(&e, 2, 3, pid_tgid))
 			return 0;
 		put_str_user(&e, (void *)a0);
 		put_u32(&e, open_flags_to_scap(a1));
 		put_u32(&e, open_mode_to_scap(a1, a2));
 		break;
 	case NR_creat:
-		if (ev_begin(&e, 58, 2))
+		if (ev_begin_id(&e, 58, 2, pid_tgid))
 			return 0;
 		put_str_user(&e, (void *)a0);
 		put_u32(&e, a1 & 07777);
 		break;
 	case NR_openat:
-		if (ev_begin(&e, 306, 4))
+		if (ev_begin_id(&e, 306, 4, pid_tgid))
 			return 0;
 		put_u64(&e, SFD(a0));
 		put_str_user(&e, (void *)a1);
@@ -186,7 +195,7 @@ FLAVORS(sys_enter, "sys_enter")
 	case NR_openat2: {
 		u64 how[3] = {};
 		bpf_probe_read_user(how, sizeof(how), (void *)a2);
-		if (ev_begin(&e, 326, 5))
+		if (ev_begin_id(&e, 326, 5, pid_tgid))
 			return 0;
 		put_u64(&e, SFD(a0));
 		put_str_user(&e, (void *)a1);
@@ -196,7 +205,7 @@ FLAVORS(sys_enter, "sys_enter")
 		break;
 	}
 	default: /* connect */
-		if (ev_begin(&e, 22, 2))
+		if (ev_begin_id(&e, 22, 2, pid_tgid))
 			return 0;
 		put_u64(&e, SFD(a0));
 		put_sockaddr_user(&e, (void *)a1, a2);
@@ -252,7 +261,7 @@ EXIT(open)
 	u32 created = (fmode & FMODE_CREATED) ? PPM_O_F_CREATED : 0;
 	switch (s->id) {
 	case NR_open:
-		if (ev_begin(&e, 3, 6))
+		if (ev_xbegin(&e, 3, 6))
 			return 0;
 		put_u64(&e, fd);
 		put_str_user(&e, (void *)A(0));
@@ -262,7 +271,7 @@ EXIT(open)
 		put_u64(&e, ino);
 		break;
 	case NR_creat:
-		if (ev_begin(&e, 59, 6))
+		if (ev_xbegin(&e, 59, 6))
 			return 0;
 		put_u64(&e, fd);
 		put_str_user(&e, (void *)A(0));
@@ -272,7 +281,7 @@ EXIT(open)
 		put_u16(&e, 0);
 		break;
 	case NR_openat:
-		if (ev_begin(&e, 307, 7))
+		if (ev_xbegin(&e, 307, 7))
 			return 0;
 		put_u64(&e, fd);
 		put_u64(&e, SFD(A(0)));
@@ -285,7 +294,7 @@ EXIT(open)
 	default: { /* openat2 */
 		u64 how[3] = {};
 		bpf_probe_read_user(how, sizeof(how), (void *)A(2));
-		if (ev_begin(&e, 327, 8))
+		if (ev_xbegin(&e, 327, 8))
 			return 0;
 		put_u64(&e, fd);
 		put_u64(&e, SFD(A(0)));
@@ -306,7 +315,7 @@ EXIT(rfd)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, s->id == NR_close ? 5 : 97, 2))
+	if (!s || ev_xbegin(&e, s->id == NR_close ? 5 : 97, 2))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u64(&e, SFD(A(0)));
@@ -318,7 +327,7 @@ EXIT(rw)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, s->id == NR_read ? 7 : 9, 4))
+	if (!s || ev_xbegin(&e, s->id == NR_read ? 7 : 9, 4))
 		return 0;
 	put_u64(&e, s->ret);
 	put_empty(&e);
@@ -331,7 +340,7 @@ EXIT(socket)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 19, 5))
+	if (!s || ev_xbegin(&e, 19, 5))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, A(0));
@@ -345,7 +354,7 @@ EXIT(connect)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 23, 4))
+	if (!s || ev_xbegin(&e, 23, 4))
 		return 0;
 	s64 fd = SFD(A(0));
 	put_u64(&e, s->ret);
@@ -367,7 +376,7 @@ EXIT(accept)
 	if (!s)
 		return 0;
 	bool four = s->id == NR_accept4;
-	if (ev_begin(&e, four ? 389 : 247, four ? 6 : 5))
+	if (ev_xbegin(&e, four ? 389 : 247, four ? 6 : 5))
 		return 0;
 	put_u64(&e, s->ret);
 	put_tuple(&e, s->ret >= 0 ? fd_sock(s->ret) : NULL, false);
@@ -393,7 +402,7 @@ EXIT(sendto)
 		return 0;
 	s64 fd = SFD(A(0));
 	if (s->id == NR_sendto) {
-		if (ev_begin(&e, 31, 5))
+		if (ev_xbegin(&e, 31, 5))
 			return 0;
 		put_u64(&e, s->ret);
 		put_empty(&e);
@@ -401,7 +410,7 @@ EXIT(sendto)
 		put_u32(&e, A(2));
 		put_tuple(&e, fd_sock(fd), true);
 	} else {
-		if (ev_begin(&e, 35, 5))
+		if (ev_xbegin(&e, 35, 5))
 			return 0;
 		put_u64(&e, s->ret);
 		put_empty(&e);
@@ -445,7 +454,7 @@ EXIT(msg)
 	s64 fd = SFD(A(0));
 	u32 size = msg_iov_len((void *)A(1));
 	if (s->id == NR_sendmsg) {
-		if (ev_begin(&e, 49, 5))
+		if (ev_xbegin(&e, 49, 5))
 			return 0;
 		put_u64(&e, s->ret);
 		put_empty(&e);
@@ -453,7 +462,7 @@ EXIT(msg)
 		put_u32(&e, size);
 		put_tuple(&e, fd_sock(fd), true);
 	} else {
-		if (ev_begin(&e, 53, 6))
+		if (ev_xbegin(&e, 53, 6))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u32(&e, s->ret > 0 ? (u32)s->ret : 0);
@@ -481,39 +490,39 @@ EXIT(typedfd)
 		return 0;
 	switch (s->id) {
 	case NR_epoll_create:
-		if (ev_begin(&e, 375, 2))
+		if (ev_xbegin(&e, 375, 2))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u32(&e, A(0));
 		break;
 	case NR_epoll_create1:
-		if (ev_begin(&e, 377, 2))
+		if (ev_xbegin(&e, 377, 2))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u32(&e, (A(0) & 02000000) ? 1 : 0);
 		break;
 	case NR_eventfd:
-		if (ev_begin(&e, 63, 3))
+		if (ev_xbegin(&e, 63, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, A(0));
 		put_u32(&e, 0);
 		break;
 	case NR_eventfd2:
-		if (ev_begin(&e, 397, 3))
+		if (ev_xbegin(&e, 397, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, A(0));
 		put_u16(&e, nonblock_cloexec(A(1)) | ((A(1) & 1) ? 4 : 0)); /* EFD_SEMAPHORE */
 		break;
 	case NR_inotify_init:
-		if (ev_begin(&e, 139, 2))
+		if (ev_xbegin(&e, 139, 2))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u8(&e, 0);
 		break;
 	case NR_inotify_init1:
-		if (ev_begin(&e, 395, 2))
+		if (ev_xbegin(&e, 395, 2))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u16(&e, nonblock_cloexec(A(0)));
@@ -521,7 +530,7 @@ EXIT(typedfd)
 	case NR_signalfd:
 	case NR_signalfd4: {
 		bool four = s->id == NR_signalfd4;
-		if (ev_begin(&e, four ? 399 : 127, 4))
+		if (ev_xbegin(&e, four ? 399 : 127, 4))
 			return 0;
 		u32 mask = 0;
 		bpf_probe_read_user(&mask, sizeof(mask), (void *)A(1));
@@ -535,14 +544,14 @@ EXIT(typedfd)
 		break;
 	}
 	case NR_timerfd_create:
-		if (ev_begin(&e, 137, 3))
+		if (ev_xbegin(&e, 137, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u8(&e, A(0));
 		put_u8(&e, 0);
 		break;
 	default: /* pidfd_open */
-		if (ev_begin(&e, 409, 3))
+		if (ev_xbegin(&e, 409, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
@@ -559,13 +568,13 @@ EXIT(bind)
 	if (!s)
 		return 0;
 	if (s->id == NR_bind) {
-		if (ev_begin(&e, 21, 3))
+		if (ev_xbegin(&e, 21, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_sockaddr_user(&e, (void *)A(1), A(2));
 		put_u64(&e, SFD(A(0)));
 	} else {
-		if (ev_begin(&e, 25, 3))
+		if (ev_xbegin(&e, 25, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
@@ -578,7 +587,7 @@ EXIT(socketpair)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 43, 8))
+	if (!s || ev_xbegin(&e, 43, 8))
 		return 0;
 	int fds[2] = {-1, -1};
 	if (s->ret >= 0)
@@ -621,7 +630,7 @@ EXIT(clone)
 		bpf_probe_read_user(&flags, sizeof(flags), (void *)A(0));
 		break;
 	}
-	if (ev_begin(&e, type, 21))
+	if (ev_xbegin(&e, type, 21))
 		return 0;
 	put_clone(&e, s->ret, flags);
 	return ev_submit(&e);
@@ -635,11 +644,11 @@ EXIT(execve)
 	if (!s || s->ret == 0)
 		return 0;
 	if (s->id == NR_execve) {
-		if (ev_begin(&e, 293, 31))
+		if (ev_xbegin(&e, 293, 31))
 			return 0;
 		put_exec(&e, s->ret, (void *)A(0), true, true);
 	} else {
-		if (ev_begin(&e, 331, 30))
+		if (ev_xbegin(&e, 331, 30))
 			return 0;
 		put_exec(&e, s->ret, NULL, true, false);
 	}
@@ -653,13 +662,13 @@ EXIT(kill)
 	if (!s)
 		return 0;
 	if (s->id == NR_kill) {
-		if (ev_begin(&e, 129, 3))
+		if (ev_xbegin(&e, 129, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
 		put_u8(&e, A(1));
 	} else {
-		if (ev_begin(&e, 133, 4))
+		if (ev_xbegin(&e, 133, 4))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
@@ -683,7 +692,7 @@ EXIT(path1)
 		type = 301;
 	else if (s->id == NR_chroot)
 		type = 267;
-	if (ev_begin(&e, type, 2))
+	if (ev_xbegin(&e, type, 2))
 		return 0;
 	put_u64(&e, s->ret);
 	put_str_user(&e, (void *)A(0));
@@ -698,7 +707,7 @@ EXIT(path2)
 	if (!s)
 		return 0;
 	u16 type = s->id == NR_rename ? 175 : s->id == NR_link ? 309 : 179;
-	if (ev_begin(&e, type, 3))
+	if (ev_xbegin(&e, type, 3))
 		return 0;
 	put_u64(&e, s->ret);
 	put_str_user(&e, (void *)A(0));
@@ -714,7 +723,7 @@ EXIT(mode)
 	if (!s)
 		return 0;
 	u16 type = s->id == NR_mkdir ? 277 : s->id == NR_chmod ? 315 : 317;
-	if (ev_begin(&e, type, 3))
+	if (ev_xbegin(&e, type, 3))
 		return 0;
 	put_u64(&e, s->ret);
 	if (s->id == NR_fchmod)
@@ -733,7 +742,7 @@ EXIT(chown)
 	if (!s)
 		return 0;
 	if (s->id == NR_fchownat) {
-		if (ev_begin(&e, 385, 6))
+		if (ev_xbegin(&e, 385, 6))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
@@ -744,7 +753,7 @@ EXIT(chown)
 		return ev_submit(&e);
 	}
 	u16 type = s->id == NR_chown ? 379 : s->id == NR_lchown ? 381 : 383;
-	if (ev_begin(&e, type, 4))
+	if (ev_xbegin(&e, type, 4))
 		return 0;
 	put_u64(&e, s->ret);
 	if (s->id == NR_fchown)
@@ -760,7 +769,7 @@ EXIT(ptrace)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 169, 5))
+	if (!s || ev_xbegin(&e, 169, 5))
 		return 0;
 	put_u64(&e, s->ret);
 	/* addr and data as DYN parameters of index 0 (u64) */
@@ -794,7 +803,7 @@ EXIT(setid)
 	case NR_setresuid: type = 193; n = 3; break;
 	default: type = 195; n = 3; break;
 	}
-	if (ev_begin(&e, type, n + 1))
+	if (ev_xbegin(&e, type, n + 1))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, A(0));
@@ -809,7 +818,7 @@ EXIT(capset)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 353, 4))
+	if (!s || ev_xbegin(&e, 353, 4))
 		return 0;
 	const struct cred *c = BPF_CORE_READ(task(), cred);
 	put_u64(&e, s->ret);
@@ -823,7 +832,7 @@ EXIT(prctl)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 401, 4))
+	if (!s || ev_xbegin(&e, 401, 4))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, A(0));
@@ -845,7 +854,7 @@ EXIT(mount)
 	if (!s)
 		return 0;
 	if (s->id == NR_mount) {
-		if (ev_begin(&e, 257, 5))
+		if (ev_xbegin(&e, 257, 5))
 			return 0;
 		u64 flags = A(3);
 		if ((flags & 0xffff0000) == 0xc0ed0000)
@@ -856,7 +865,7 @@ EXIT(mount)
 		put_str_user(&e, (void *)A(2));
 		put_u32(&e, flags);
 	} else {
-		if (ev_begin(&e, 391, 3))
+		if (ev_xbegin(&e, 391, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_str_user(&e, (void *)A(0));
@@ -873,14 +882,14 @@ EXIT(module)
 	if (!s)
 		return 0;
 	if (s->id == NR_init_module) {
-		if (ev_begin(&e, 411, 4))
+		if (ev_xbegin(&e, 411, 4))
 			return 0;
 		put_u64(&e, s->ret);
 		put_empty(&e); /* image bytes are not copied */
 		put_u64(&e, A(1));
 		put_str_user(&e, (void *)A(2));
 	} else {
-		if (ev_begin(&e, 413, 4))
+		if (ev_xbegin(&e, 413, 4))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
@@ -898,7 +907,7 @@ EXIT(at1)
 	if (!s)
 		return 0;
 	u16 type = s->id == NR_mkdirat ? 305 : s->id == NR_unlinkat ? 303 : 313;
-	if (ev_begin(&e, type, 4))
+	if (ev_xbegin(&e, type, 4))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u64(&e, SFD(A(0)));
@@ -915,7 +924,7 @@ EXIT(at2)
 	if (!s)
 		return 0;
 	if (s->id == NR_symlinkat) {
-		if (ev_begin(&e, 181, 4))
+		if (ev_xbegin(&e, 181, 4))
 			return 0;
 		put_u64(&e, s->ret);
 		put_str_user(&e, (void *)A(0));
@@ -925,7 +934,7 @@ EXIT(at2)
 	}
 	u16 type = s->id == NR_renameat ? 177 : s->id == NR_renameat2 ? 319 : 311;
 	u32 n = s->id == NR_renameat ? 5 : 6;
-	if (ev_begin(&e, type, n))
+	if (ev_xbegin(&e, type, n))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u64(&e, SFD(A(0)));
@@ -945,7 +954,7 @@ EXIT(dup)
 		return 0;
 	u16 type = s->id == NR_dup ? 367 : s->id == NR_dup2 ? 363 : 365;
 	u32 n = s->id == NR_dup ? 2 : s->id == NR_dup2 ? 3 : 4;
-	if (ev_begin(&e, type, n))
+	if (ev_xbegin(&e, type, n))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u64(&e, SFD(A(0)));
@@ -963,7 +972,7 @@ EXIT(pipe)
 	if (!s)
 		return 0;
 	bool two = s->id == NR_pipe2;
-	if (ev_begin(&e, two ? 393 : 61, two ? 5 : 4))
+	if (ev_xbegin(&e, two ? 393 : 61, two ? 5 : 4))
 		return 0;
 	int fds[2] = {-1, -1};
 	if (s->ret >= 0)
@@ -985,7 +994,7 @@ EXIT(memfd)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 405, 3))
+	if (!s || ev_xbegin(&e, 405, 3))
 		return 0;
 	put_u64(&e, s->ret);
 	put_str_user(&e, (void *)A(0));
@@ -997,7 +1006,7 @@ EXIT(bpf)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 369, 2))
+	if (!s || ev_xbegin(&e, 369, 2))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, A(0));
@@ -1008,7 +1017,7 @@ EXIT(uffd)
 {
 	struct scratch *s = sc();
 	struct ev e;
-	if (!s || ev_begin(&e, 321, 2))
+	if (!s || ev_xbegin(&e, 321, 2))
 		return 0;
 	put_u64(&e, s->ret);
 	put_u32(&e, cloexec_flags_to_scap(A(0)));
@@ -1023,13 +1032,13 @@ EXIT(ns)
 	if (!s)
 		return 0;
 	if (s->id == NR_setns) {
-		if (ev_begin(&e, 241, 3))
+		if (ev_xbegin(&e, 241, 3))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u64(&e, SFD(A(0)));
 		put_u32(&e, clone_flags_to_scap(A(1)));
 	} else {
-		if (ev_begin(&e, 285, 2))
+		if (ev_xbegin(&e, 285, 2))
 			return 0;
 		put_u64(&e, s->ret);
 		put_u32(&e, clone_flags_to_scap(A(0)));

@@ -44,6 +44,7 @@ struct scratch {
 	u64 args[6];
 	s64 ret;
 	u64 id;
+	u64 pid_tgid; /* read once by the dispatcher */
 };
 
 struct {
@@ -102,12 +103,19 @@ static __always_inline bool wanted(u32 slot, u8 bit)
 	return w && (*w & bit);
 }
 
-static __always_inline bool ignored(void)
+/* ignored_id reports whether pid_tgid (from bpf_get_current_pid_tgid) belongs to the ignored process. */
+static __always_inline bool ignored_id(u64 pid_tgid)
 {
-	return ignore_tgid && (u32)(bpf_get_current_pid_tgid() >> 32) == ignore_tgid;
+	return ignore_tgid && (u32)(pid_tgid >> 32) == ignore_tgid;
 }
 
-static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)
+static __always_inline bool ignored(void)
+{
+	return ignore_tgid && ignored_id(bpf_get_current_pid_tgid());
+}
+
+/* ev_begin_id starts an event of the thread pid_tgid (callers on the hot path already have it). */
+static __always_inline int ev_begin_id(struct ev *e, u16 type, u32 nparams, u64 pid_tgid)
 {
 	u32 cpu = bpf_get_smp_processor_id();
 	e->b = bpf_map_lookup_elem(&aux, &cpu);
@@ -117,10 +125,15 @@ static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)
 	e->i = 0;
 	e->pos = HDR_LEN + 2 * nparams;
 	*(u64 *)&e->b->data[0] = boot_time + bpf_ktime_get_boot_ns();
-	*(u64 *)&e->b->data[8] = (u32)bpf_get_current_pid_tgid();
+	*(u64 *)&e->b->data[8] = (u32)pid_tgid;
 	*(u16 *)&e->b->data[20] = type;
 	*(u32 *)&e->b->data[22] = nparams;
 	return 0;
+}
+
+static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)
+{
+	return ev_begin_id(e, type, nparams, bpf_get_current_pid_tgid());
 }
 
 static __always_inline void put_len(struct ev *e, u32 len)
@@ -203,30 +216,26 @@ static __always_inline void put_bytes_user(struct ev *e, const void *p, u64 len)
 	put_len(e, len);
 }
 
-static __always_inline void count(bool dropped)
-{
-	u32 zero = 0;
-	struct counters *c = bpf_map_lookup_elem(&counters, &zero);
-	if (!c)
-		return;
-	if (dropped)
-		c->drops++;
-	else
-		c->events++;
-}
-
+/* ev_submit copies the event to the ring without waking the reader, except that every 64th event of a CPU
+ * (a ring query per event costs a helper call) forces a wakeup when more than wakeup_bytes are unread. */
 static __always_inline int ev_submit(struct ev *e)
 {
 	u32 len = e->pos;
 	if (len > BUF_SIZE - 1)
 		len = BUF_SIZE - 1;
 	*(u32 *)&e->b->data[16] = len;
+	u32 zero = 0;
+	struct counters *c = bpf_map_lookup_elem(&counters, &zero);
+	if (!c)
+		return 0;
 	u64 flags = BPF_RB_NO_WAKEUP;
-	if (wakeup_bytes && bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes)
+	if (wakeup_bytes && (c->events & 63) == 0 && bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes)
 		flags = BPF_RB_FORCE_WAKEUP;
 	asm volatile("%[len] &= 0xffff" : [len] "+r"(len));
-	long err = bpf_ringbuf_output(&events, e->b->data, len, flags);
-	count(err != 0);
+	if (bpf_ringbuf_output(&events, e->b->data, len, flags))
+		c->drops++;
+	else
+		c->events++;
 	return 0;
 }
 

@@ -25,10 +25,11 @@ type probeCounters struct {
 }
 
 type probeScratch struct {
-	_    structs.HostLayout
-	Args [6]uint64
-	Ret  int64
-	Id   uint64
+	_       structs.HostLayout
+	Args    [6]uint64
+	Ret     int64
+	Id      uint64
+	PidTgid uint64
 }
 
 // Names of all BPF objects in the ELF.
