@@ -7,12 +7,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -311,5 +313,91 @@ func TestInstallChild(t *testing.T) {
 		if _, err := Install(ctx, []Item{{Ref: "r:" + ver, Src: s, Artifact: a}}, opts); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// spy counts layer requests, tracks unclosed layer streams and whether any layer byte was read.
+type spy struct {
+	oras.ReadOnlyTarget
+	mu      sync.Mutex
+	fetched int
+	open    int
+	read    bool
+}
+
+func (s *spy) Fetch(ctx context.Context, d ocispec.Descriptor) (io.ReadCloser, error) {
+	rc, err := s.ReadOnlyTarget.Fetch(ctx, d)
+	if _, isLayer := artifact.TypeFromLayerMediaType(d.MediaType); err != nil || !isLayer {
+		return rc, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fetched++
+	s.open++
+	return &spyStream{ReadCloser: rc, s: s}, nil
+}
+
+func (s *spy) state() (fetched, open int, read bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fetched, s.open, s.read
+}
+
+type spyStream struct {
+	io.ReadCloser
+	s      *spy
+	closed bool
+}
+
+func (r *spyStream) Read(p []byte) (int, error) {
+	r.s.mu.Lock()
+	r.s.read = true
+	r.s.mu.Unlock()
+	return r.ReadCloser.Read(p)
+}
+
+func (r *spyStream) Close() error {
+	r.s.mu.Lock()
+	if !r.closed {
+		r.closed = true
+		r.s.open--
+	}
+	r.s.mu.Unlock()
+	return r.ReadCloser.Close()
+}
+
+// A layer request started during resolution is read only after verification, once, and is
+// released when the install stops before reading it.
+func TestInstallPrefetchedLayer(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	store, _ := layoutWith(t, filepath.Join(base, "l"), "r", "1.0.0", artifact.Rulesfile, map[string]string{"a.yaml": "v1"})
+	dirs := map[artifact.Type]string{artifact.Rulesfile: filepath.Join(base, "rules.d")}
+
+	s := &spy{ReadOnlyTarget: store}
+	a, err := pull.ResolveWithOptions(ctx, s, "1.0.0", pull.ResolveOptions{Prefetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Install(ctx, []Item{{Ref: "r", Src: s, Artifact: a, Verify: store}}, Options{Dirs: dirs, Verifier: &recordVerifier{err: errors.New("no signature")}})
+	if err == nil {
+		t.Fatal("unverified install succeeded")
+	}
+	if fetched, open, read := s.state(); fetched != 1 || open != 0 || read {
+		t.Errorf("after failed verification: %d fetched, %d open, read %v", fetched, open, read)
+	}
+
+	s = &spy{ReadOnlyTarget: store}
+	if a, err = pull.ResolveWithOptions(ctx, s, "1.0.0", pull.ResolveOptions{Prefetch: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Install(ctx, []Item{{Ref: "r", Src: s, Artifact: a, Verify: store}}, Options{Dirs: dirs, Verifier: &recordVerifier{}}); err != nil {
+		t.Fatal(err)
+	}
+	if fetched, open, read := s.state(); fetched != 1 || open != 0 || !read {
+		t.Errorf("after install: %d fetched, %d open, read %v", fetched, open, read)
+	}
+	if got := listDir(t, dirs[artifact.Rulesfile]); got["a.yaml"] != "v1" {
+		t.Errorf("installed %v", got)
 	}
 }

@@ -65,7 +65,9 @@ type ResolveOptions struct {
 	// Prefetch starts the layer request as soon as the manifest names the layer, concurrently
 	// with the config request, so that its latency overlaps the rest of the resolution. Only the
 	// response headers are awaited; the body is left unread (so memory stays bounded) until
-	// [Artifact.OpenLayer] hands it over. The caller must call OpenLayer or [Artifact.Release].
+	// [Artifact.OpenLayer] hands it over. The request lives in the ctx given to
+	// ResolveWithOptions, which must outlast the read. The caller must call OpenLayer or
+	// [Artifact.Release].
 	Prefetch bool
 }
 

@@ -65,7 +65,7 @@ type Resolver struct {
 	// Prefetch starts each selected artifact's layer request as soon as its manifest is read
 	// (pull.ResolveOptions.Prefetch), so installs overlap it with the rest of the resolution.
 	// Artifacts the resolution drops (duplicates, upgraded dependencies) have theirs cancelled;
-	// the caller must install the plan or call [Plan.Release].
+	// the requests live in Resolve's ctx; the caller must install the plan or call [Plan.Release].
 	Prefetch bool
 }
 
