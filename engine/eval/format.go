@@ -84,7 +84,7 @@ func (r *Rule) Alert(c *extract.Ctx, hostname string) *output.Event {
 	e := &output.Event{
 		Time:     timeOf(c.Ev.Ts),
 		Rule:     r.Name,
-		Priority: output.Priority(r.Priority),
+		Priority: r.Priority,
 		Source:   "syscall",
 		Hostname: hostname,
 		Tags:     r.Tags,

@@ -47,8 +47,8 @@ type Rule struct {
 
 // entry is a rule specialised for one event type (see specialize).
 type entry struct {
-	rule   *Rule
-	filter Filter // nil when the condition always holds for the type
+	rule *Rule
+	conj []conj // empty when the condition always holds for the type
 }
 
 // Ruleset holds the rules to run, indexed by event type. It is immutable and safe for concurrent use by
@@ -130,7 +130,7 @@ func build(rs *compile.Ruleset, opts Options, minPrio rules.Priority, m *memo) (
 			}
 			en, ok := memo[k]
 			if !ok {
-				sf, kind, err := specialize(cr.Condition, t, m)
+				cs, kind, err := specializeConj(cr.Condition, t, m)
 				if err != nil {
 					return nil, fmt.Errorf("build rule %q: %w", cr.Name, err)
 				}
@@ -138,7 +138,7 @@ func build(rs *compile.Ruleset, opts Options, minPrio rules.Priority, m *memo) (
 					memo[k] = entry{}
 					continue
 				}
-				en = entry{rule: r, filter: sf}
+				en = entry{rule: r, conj: cs}
 				memo[k] = en
 			}
 			if en.rule != nil {
@@ -219,8 +219,9 @@ func (r *Ruleset) Match(c *extract.Ctx) *Rule {
 		return nil
 	}
 	r.prepare(c)
-	for _, e := range r.byType[c.Ev.Type] {
-		if e.filter == nil || e.filter(c) {
+	for i := range r.byType[c.Ev.Type] {
+		e := &r.byType[c.Ev.Type][i]
+		if holds(c, e.conj) {
 			return e.rule
 		}
 	}
@@ -233,11 +234,32 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 		return
 	}
 	r.prepare(c)
-	for _, e := range r.byType[c.Ev.Type] {
-		if e.filter == nil || e.filter(c) {
+	for i := range r.byType[c.Ev.Type] {
+		e := &r.byType[c.Ev.Type][i]
+		if holds(c, e.conj) {
 			fn(e.rule)
 		}
 	}
+}
+
+// holds evaluates a rule's conjuncts in order, reading and filling memo slots inline.
+func holds(c *extract.Ctx, cs []conj) bool {
+	for _, k := range cs {
+		if k.slot < 0 {
+			if !k.f(c) {
+				return false
+			}
+			continue
+		}
+		m := &c.Memo[k.slot]
+		if m.Gen != c.Gen {
+			m.Gen, m.Val = c.Gen, k.f(c)
+		}
+		if !m.Val {
+			return false
+		}
+	}
+	return true
 }
 
 // Eval reports whether the rule's condition holds for the event in c (whatever its event types).

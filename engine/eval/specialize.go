@@ -14,19 +14,86 @@ const (
 	alwaysFalse
 )
 
-// specialize builds the filter of cond for events of type t. Checks on evt.type and evt.dir are decided
-// at build time (the evaluator only runs a rule for its event types), and And/Or/Not fold the constants,
-// so each rule runs only the part of its condition that can differ between events of that type. The
-// result equals Compile(cond) on every event of type t.
+// conj is one conjunct of a rule's specialised condition. A memoised conjunct has its slot (else -1) and
+// f is then the unwrapped sub-condition: the evaluator reads and fills the slot inline.
+type conj struct {
+	slot int
+	f    Filter
+}
+
+// specializeConj builds the filter of cond for events of type t, as the list of its top-level conjuncts
+// (empty when the condition always holds for the type). Checks on evt.type and evt.dir are decided at
+// build time (the evaluator only runs a rule for its event types), and And/Or/Not fold the constants, so
+// each rule runs only the part of its condition that can differ between events of that type. The
+// conjunction of the result equals Compile(cond) on every event of type t; the conjuncts keep their
+// order (nested Ands that are not memoised are flattened in place).
 //
 // Compound sub-conditions (macros, mostly) recur across rules; m gives each distinct one a slot in the
-// evaluation context, so that it is evaluated at most once per event however many rules use it.
-func specialize(cond compile.Expr, t event.Type, m *memo) (Filter, tri, error) {
+// evaluation context, so that it is evaluated at most once per event however many rules use it, and
+// the evaluator skips a rule on a memoised conjunct already known false without calling into it.
+func specializeConj(cond compile.Expr, t event.Type, m *memo) ([]conj, tri, error) {
 	if m != nil {
 		m.tkey = hashStr(hashSeed, t.Name()+t.Dir().String())
 	}
-	f, k, _, err := m.build(cond, t)
-	return f, k, err
+	and, ok := cond.(*compile.And)
+	if !ok || m == nil || m.count {
+		// the counting pass builds the condition as a whole, so every node is counted once
+		n, err := m.build(cond, t)
+		if err != nil || n.k != dynamic {
+			return nil, n.k, err
+		}
+		return []conj{n.conj()}, dynamic, nil
+	}
+	var out []conj
+	k, err := m.flatten(and, t, &out)
+	if err != nil || k == alwaysFalse {
+		return nil, k, err
+	}
+	if len(out) == 0 {
+		return nil, alwaysTrue, nil
+	}
+	return out, dynamic, nil
+}
+
+// flatten appends the dynamic conjuncts of and to out, descending into nested Ands without a memo slot.
+func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj) (tri, error) {
+	for _, x := range and.List {
+		n, err := m.build(x, t)
+		if err != nil {
+			return dynamic, err
+		}
+		switch n.k {
+		case alwaysFalse:
+			return alwaysFalse, nil
+		case alwaysTrue:
+			continue
+		}
+		if sub, ok := x.(*compile.And); ok && n.slot < 0 {
+			if k, err := m.flatten(sub, t, out); err != nil || k == alwaysFalse {
+				return k, err
+			}
+			continue
+		}
+		*out = append(*out, n.conj())
+	}
+	return dynamic, nil
+}
+
+// node is a built sub-condition: its filter (memoising when slot >= 0, raw being the filter without
+// the memo), whether it is constant, and its structural hash.
+type node struct {
+	f    Filter
+	raw  Filter
+	slot int
+	k    tri
+	h    uint64
+}
+
+func (n node) conj() conj {
+	if n.slot >= 0 {
+		return conj{slot: n.slot, f: n.raw}
+	}
+	return conj{slot: -1, f: n.f}
 }
 
 // memo assigns per-event memo slots to compound sub-conditions, by structural hash. It runs in two
@@ -39,17 +106,17 @@ type memo struct {
 	tkey   uint64 // hash of the event type being specialised
 }
 
-func (m *memo) wrap(f Filter, h uint64) Filter {
+func (m *memo) wrap(f Filter, h uint64) (Filter, int) {
 	if m == nil {
-		return f
+		return f, -1
 	}
 	k := [2]uint64{h, m.tkey}
 	if m.count {
 		m.counts[k]++
-		return f
+		return f, -1
 	}
 	if m.counts[k] < 2 {
-		return f
+		return f, -1
 	}
 	slot, ok := m.slots[h]
 	if !ok {
@@ -64,7 +131,7 @@ func (m *memo) wrap(f Filter, h uint64) Filter {
 		v := f(c)
 		e.Gen, e.Val = c.Gen, v
 		return v
-	}
+	}, slot
 }
 
 func hashStr(h uint64, s string) uint64 {
@@ -106,25 +173,25 @@ func operandKey(o compile.Operand) string {
 }
 
 // build returns the specialised filter of cond for type t, whether it is constant, and its structural hash.
-func (m *memo) build(cond compile.Expr, t event.Type) (Filter, tri, uint64, error) {
+func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 	if cond == nil {
-		return nil, alwaysTrue, 0, nil
+		return node{slot: -1, k: alwaysTrue}, nil
 	}
 	switch e := cond.(type) {
 	case *compile.And:
 		var fs []Filter
 		h := hashStr(hashSeed, "A")
 		for _, x := range e.List {
-			f, k, xh, err := m.build(x, t)
-			h = (h ^ xh) * 1099511628211
+			n, err := m.build(x, t)
+			h = (h ^ n.h) * 1099511628211
 			if err != nil {
-				return nil, dynamic, 0, err
+				return node{slot: -1}, err
 			}
-			switch k {
+			switch n.k {
 			case alwaysFalse:
 				fs = append(fs, nil) // keep hashing the rest; the node is false
 			case dynamic:
-				fs = append(fs, f)
+				fs = append(fs, n.f)
 			}
 		}
 		return m.finish(fs, h, true)
@@ -132,46 +199,47 @@ func (m *memo) build(cond compile.Expr, t event.Type) (Filter, tri, uint64, erro
 		var fs []Filter
 		h := hashStr(hashSeed, "O")
 		for _, x := range e.List {
-			f, k, xh, err := m.build(x, t)
-			h = (h ^ xh) * 1099511628211
+			n, err := m.build(x, t)
+			h = (h ^ n.h) * 1099511628211
 			if err != nil {
-				return nil, dynamic, 0, err
+				return node{slot: -1}, err
 			}
-			switch k {
+			switch n.k {
 			case alwaysTrue:
 				fs = append(fs, nil)
 			case dynamic:
-				fs = append(fs, f)
+				fs = append(fs, n.f)
 			}
 		}
 		return m.finish(fs, h, false)
 	case *compile.Not:
-		f, k, xh, err := m.build(e.X, t)
-		h := (hashStr(hashSeed, "N") ^ xh) * 1099511628211
+		n, err := m.build(e.X, t)
+		h := (hashStr(hashSeed, "N") ^ n.h) * 1099511628211
 		if err != nil {
-			return nil, dynamic, 0, err
+			return node{slot: -1}, err
 		}
-		switch k {
+		switch n.k {
 		case alwaysTrue:
-			return nil, alwaysFalse, h, nil
+			return node{slot: -1, k: alwaysFalse, h: h}, nil
 		case alwaysFalse:
-			return nil, alwaysTrue, h, nil
+			return node{slot: -1, k: alwaysTrue, h: h}, nil
 		}
-		return func(c *extractCtx) bool { return !f(c) }, dynamic, h, nil
+		f := n.f
+		return node{f: func(c *extractCtx) bool { return !f(c) }, slot: -1, h: h}, nil
 	case *compile.Check:
 		h := checkHash(e)
 		if k := constCheck(e, t); k != dynamic {
-			return nil, k, h, nil
+			return node{slot: -1, k: k, h: h}, nil
 		}
 		f, err := compileCheck(e)
-		return f, dynamic, h, err
+		return node{f: f, slot: -1, h: h}, err
 	}
 	f, err := Compile(cond)
-	return f, dynamic, 0, err
+	return node{f: f, slot: -1}, err
 }
 
 // finish joins the children of an And (and=true) or Or node; a nil child is the node's absorbing constant.
-func (m *memo) finish(fs []Filter, h uint64, and bool) (Filter, tri, uint64, error) {
+func (m *memo) finish(fs []Filter, h uint64, and bool) (node, error) {
 	absorbing := alwaysFalse
 	if !and {
 		absorbing = alwaysTrue
@@ -179,7 +247,7 @@ func (m *memo) finish(fs []Filter, h uint64, and bool) (Filter, tri, uint64, err
 	var dyn []Filter
 	for _, f := range fs {
 		if f == nil {
-			return nil, absorbing, h, nil
+			return node{slot: -1, k: absorbing, h: h}, nil
 		}
 		dyn = append(dyn, f)
 	}
@@ -191,13 +259,14 @@ func (m *memo) finish(fs []Filter, h uint64, and bool) (Filter, tri, uint64, err
 	} else {
 		f, k, err = joinOr(dyn)
 	}
-	if k == dynamic && len(dyn) > 1 {
-		f = m.wrap(f, h)
-	}
 	if k == alwaysTrue || k == alwaysFalse {
-		return nil, k, h, err
+		return node{slot: -1, k: k, h: h}, err
 	}
-	return f, k, h, err
+	n := node{f: f, raw: f, slot: -1, k: k, h: h}
+	if len(dyn) > 1 {
+		n.f, n.slot = m.wrap(f, h)
+	}
+	return n, err
 }
 
 func joinAnd(fs []Filter) (Filter, tri, error) {
