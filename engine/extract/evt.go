@@ -21,7 +21,7 @@ const (
 )
 
 func evtFields(m map[string]builder) {
-	m["evt.num"] = single(func(c *Ctx, v *Value) bool { v.Uint = uint64(c.Ev.Num); return true })
+	m["evt.num"] = direct(func(c *Ctx, i int, v *Value) bool { v.Uint = uint64(c.Ev.Num); return i == 0 })
 	m["evt.type"] = single(func(c *Ctx, v *Value) bool { v.Str = c.Ev.DisplayName(); return true })
 	m["syscall.type"] = single(func(c *Ctx, v *Value) bool {
 		info := c.Ev.Info()

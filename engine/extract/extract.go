@@ -79,6 +79,11 @@ func single(f func(c *Ctx, v *Value) bool) builder {
 	}
 }
 
+// direct adapts an extraction function that checks its index itself.
+func direct(f Func) builder {
+	return func(fields.Ref) (Func, bool, error) { return f, false, nil }
+}
+
 // index parses a numeric field argument.
 func index(ref fields.Ref) (int, error) {
 	n, err := strconv.Atoi(ref.Arg)

@@ -11,8 +11,8 @@ import (
 
 // fdf builds a single-valued field of the event's fd; it yields nothing when the fd is unknown.
 func fdf(f func(c *Ctx, fd *state.FD, v *Value) bool) builder {
-	return single(func(c *Ctx, v *Value) bool {
-		if c.R.FD == nil {
+	return direct(func(c *Ctx, i int, v *Value) bool {
+		if c.R.FD == nil || i != 0 {
 			return false
 		}
 		return f(c, c.R.FD, v)
@@ -32,7 +32,10 @@ func isServerSock(fd *state.FD) bool {
 }
 
 func fdFields(m map[string]builder) {
-	m["fd.num"] = single(func(c *Ctx, v *Value) bool {
+	m["fd.num"] = direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
 		if !c.R.HasFD {
 			return false
 		}
@@ -41,7 +44,10 @@ func fdFields(m map[string]builder) {
 	})
 	// A descriptor missing from the table (opened before the capture, say) still has a number, an empty
 	// name in the root directory, and type character 'o', as libsinsp reports it.
-	m["fd.typechar"] = single(func(c *Ctx, v *Value) bool {
+	m["fd.typechar"] = direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
 		if c.R.FD == nil {
 			if !c.R.HasFD {
 				return false
@@ -55,7 +61,10 @@ func fdFields(m map[string]builder) {
 		return true
 	})
 	m["fd.type"] = fdf(func(_ *Ctx, fd *state.FD, v *Value) bool { v.Str = fd.Type.String(); return true })
-	m["fd.name"] = single(func(c *Ctx, v *Value) bool {
+	m["fd.name"] = direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
 		if c.R.FD == nil {
 			v.Str = ""
 			return c.R.HasFD && c.Ev.Dir() == event.Exit
@@ -70,7 +79,10 @@ func fdFields(m map[string]builder) {
 		return true
 	})
 	m["fd.nameraw"] = m["fd.name"]
-	m["fd.directory"] = single(func(c *Ctx, v *Value) bool {
+	m["fd.directory"] = direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
 		fd := c.R.FD
 		if fd == nil {
 			v.Str = "/"
@@ -83,14 +95,14 @@ func fdFields(m map[string]builder) {
 			v.Str = fd.Name
 			return true
 		}
-		i := strings.LastIndexByte(fd.Name, '/')
+		slash := strings.LastIndexByte(fd.Name, '/')
 		switch {
-		case i < 0:
+		case slash < 0:
 			return false
-		case i == 0:
+		case slash == 0:
 			v.Str = "/"
 		default:
-			v.Str = fd.Name[:i]
+			v.Str = fd.Name[:slash]
 		}
 		return true
 	})

@@ -9,9 +9,9 @@ import (
 
 // threadStr builds a single-valued string field of the event's thread.
 func threadStr(f func(t *state.Thread) string) builder {
-	return single(func(c *Ctx, v *Value) bool {
+	return direct(func(c *Ctx, i int, v *Value) bool {
 		t := c.R.Thread
-		if t == nil {
+		if t == nil || i != 0 {
 			return false
 		}
 		v.Str = f(t)
@@ -20,9 +20,9 @@ func threadStr(f func(t *state.Thread) string) builder {
 }
 
 func threadInt(f func(t *state.Thread) int64) builder {
-	return single(func(c *Ctx, v *Value) bool {
+	return direct(func(c *Ctx, i int, v *Value) bool {
 		t := c.R.Thread
-		if t == nil {
+		if t == nil || i != 0 {
 			return false
 		}
 		v.Int = f(t)
@@ -31,9 +31,9 @@ func threadInt(f func(t *state.Thread) int64) builder {
 }
 
 func threadUint(f func(t *state.Thread) uint64) builder {
-	return single(func(c *Ctx, v *Value) bool {
+	return direct(func(c *Ctx, i int, v *Value) bool {
 		t := c.R.Thread
-		if t == nil {
+		if t == nil || i != 0 {
 			return false
 		}
 		v.Uint = f(t)
@@ -42,9 +42,9 @@ func threadUint(f func(t *state.Thread) uint64) builder {
 }
 
 func threadBool(f func(t *state.Thread) bool) builder {
-	return single(func(c *Ctx, v *Value) bool {
+	return direct(func(c *Ctx, i int, v *Value) bool {
 		t := c.R.Thread
-		if t == nil {
+		if t == nil || i != 0 {
 			return false
 		}
 		v.Bool = f(t)
@@ -54,7 +54,10 @@ func threadBool(f func(t *state.Thread) bool) builder {
 
 // parentStr builds a string field of the event's parent process.
 func parentStr(f func(c *Ctx, t *state.Thread, v *Value)) builder {
-	return single(func(c *Ctx, v *Value) bool {
+	return direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
 		p := c.Table.Parent(c.R.Thread)
 		if p == nil {
 			return false
@@ -144,7 +147,14 @@ func envLookup(env []string, key string) (string, bool) {
 }
 
 func procFields(m map[string]builder) {
-	m["proc.name"] = threadStr(func(t *state.Thread) string { return t.Comm })
+	m["proc.name"] = direct(func(c *Ctx, i int, v *Value) bool {
+		t := c.R.Thread
+		if t == nil || i != 0 {
+			return false
+		}
+		v.Str = t.Comm
+		return true
+	})
 	m["proc.exe"] = threadStr(func(t *state.Thread) string { return t.Exe })
 	m["proc.exepath"] = threadStr(func(t *state.Thread) string { return t.ExePath })
 	m["proc.args"] = single(func(c *Ctx, v *Value) bool {
@@ -310,7 +320,17 @@ func procFields(m map[string]builder) {
 	m["thread.cap_effective"] = capField(func(t *state.Thread) uint64 { return t.CapEffective })
 
 	// parent
-	m["proc.pname"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Str = p.Comm })
+	m["proc.pname"] = direct(func(c *Ctx, i int, v *Value) bool {
+		if i != 0 {
+			return false
+		}
+		p := c.Table.Parent(c.R.Thread)
+		if p == nil {
+			return false
+		}
+		v.Str = p.Comm
+		return true
+	})
 	m["proc.pexe"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Str = p.Exe })
 	m["proc.pexepath"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Str = p.ExePath })
 	m["proc.pcmdline"] = parentStr(func(c *Ctx, p *state.Thread, v *Value) { v.Str = c.cmdline(p) })
