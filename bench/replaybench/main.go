@@ -4,7 +4,8 @@
 //	taskset -c 0 go run ./bench/replaybench -events 1000000
 //
 // It writes (once) a capture with the realistic mix of bench/mix, replays it through the engine with
-// GOMAXPROCS=1, counts heap allocations per event during the replay, then times sysdig on the file.
+// GOMAXPROCS=1, counts heap allocations per event during the replay, and times sysdig on the file,
+// alternating the two sides run by run.
 package main
 
 import (
@@ -18,6 +19,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/aerie-sec/aerie/bench/mix"
@@ -78,57 +81,87 @@ func run(events int, file, rulesDir, filter string, runs int) error {
 	fi, _ := os.Stat(file)
 	fmt.Printf("capture: %s (%.1f MB), rules: 4 upstream files, %d rules enabled, GOMAXPROCS=1\n", file, float64(fi.Size())/1e6, len(rs.Rules()))
 
-	var best time.Duration
+	sysdig, lookErr := exec.LookPath("sysdig")
+	if lookErr != nil {
+		fmt.Println("sysdig: not installed (scripts/setup.sh installs it); Aerie only")
+	}
+	// The two sides alternate run by run, so that both see the same (shared, varying) machine load.
+	var ours, theirs []time.Duration
 	var n, alerts uint64
 	var allocs float64
 	for range runs {
-		eng := detect.New(rs, detect.Options{Hostname: "bench"})
-		r, err := scap.Open(ctx, file)
+		d, st, a, err := replay(ctx, rs, file)
 		if err != nil {
 			return err
 		}
-		run := eng.NewRunner(nil)
-		detect.SeedState(run.State, r.Metadata())
-		var ms0, ms1 runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms0)
-		start := time.Now()
-		err = run.Run(ctx, r, func(*detect.Match) {})
-		d := time.Since(start)
-		runtime.ReadMemStats(&ms1)
-		_ = r.Close()
-		if err != nil {
-			return err
-		}
-		st := run.Stats()
 		n, alerts = st.Events, st.Matches
-		if best == 0 || d < best {
-			best = d
-			allocs = float64(ms1.Mallocs-ms0.Mallocs) / float64(st.Events)
+		if len(ours) == 0 || d < slices.Min(ours) {
+			allocs = a
 		}
-	}
-	ours := float64(n) / best.Seconds()
-	fmt.Printf("aerie:  %d events in %v = %.0f events/s, %d alerts, %.4f allocs/event\n", n, best.Round(time.Millisecond), ours, alerts, allocs)
-
-	sysdig, lookErr := exec.LookPath("sysdig")
-	if lookErr != nil {
-		fmt.Println("sysdig: not installed (scripts/setup.sh installs it)")
-		return nil //nolint:nilerr // a missing peer is reported, not an error
-	}
-	var sbest time.Duration
-	for range runs {
+		ours = append(ours, d)
+		if lookErr != nil {
+			continue
+		}
 		cmd := exec.Command(sysdig, "-r", file, "-p", "%evt.num", filter)
 		cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("sysdig: %w", err)
 		}
-		if d := time.Since(start); sbest == 0 || d < sbest {
-			sbest = d
-		}
+		theirs = append(theirs, time.Since(start))
 	}
-	theirs := float64(n) / sbest.Seconds()
-	fmt.Printf("sysdig: %d events in %v = %.0f events/s (filter %q)\n", n, sbest.Round(time.Millisecond), theirs, filter)
-	fmt.Printf("ratio:  %.2fx\n", ours/theirs)
+	rate := func(d time.Duration) float64 { return float64(n) / d.Seconds() }
+	fmt.Printf("aerie:  %d events, %d alerts, %.4f allocs/event; events/s per run: %s (best %.0f, median %.0f)\n",
+		n, alerts, allocs, rates(ours, rate), rate(slices.Min(ours)), rate(median(ours)))
+	if lookErr != nil {
+		return nil //nolint:nilerr // a missing peer is reported, not an error
+	}
+	fmt.Printf("sysdig: filter %q; events/s per run: %s (best %.0f, median %.0f)\n",
+		filter, rates(theirs, rate), rate(slices.Min(theirs)), rate(median(theirs)))
+	var ratios []string
+	for i := range ours {
+		ratios = append(ratios, fmt.Sprintf("%.2fx", theirs[i].Seconds()/ours[i].Seconds()))
+	}
+	fmt.Printf("ratio:  per run %s; best/best %.2fx, median/median %.2fx\n", strings.Join(ratios, " "),
+		slices.Min(theirs).Seconds()/slices.Min(ours).Seconds(), median(theirs).Seconds()/median(ours).Seconds())
 	return nil
+}
+
+// replay runs the capture through a fresh engine once and returns its wall time, statistics and heap
+// allocations per event.
+func replay(ctx context.Context, rs *eval.Ruleset, file string) (time.Duration, detect.Stats, float64, error) {
+	eng := detect.New(rs, detect.Options{Hostname: "bench"})
+	r, err := scap.Open(ctx, file)
+	if err != nil {
+		return 0, detect.Stats{}, 0, err
+	}
+	defer r.Close()
+	run := eng.NewRunner(nil)
+	detect.SeedState(run.State, r.Metadata())
+	var ms0, ms1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms0)
+	start := time.Now()
+	err = run.Run(ctx, r, func(*detect.Match) {})
+	d := time.Since(start)
+	runtime.ReadMemStats(&ms1)
+	st := run.Stats()
+	if err != nil {
+		return 0, st, 0, err
+	}
+	return d, st, float64(ms1.Mallocs-ms0.Mallocs) / float64(max(st.Events, 1)), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func rates(ds []time.Duration, rate func(time.Duration) float64) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, fmt.Sprintf("%.0f", rate(d)))
+	}
+	return strings.Join(out, " ")
 }

@@ -244,18 +244,19 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 
 // holds evaluates a rule's conjuncts in order, reading and filling memo slots inline.
 func holds(c *extract.Ctx, cs []conj) bool {
-	for _, k := range cs {
+	for i := range cs {
+		k := &cs[i]
+		var v bool
 		if k.slot < 0 {
-			if !k.f(c) {
-				return false
+			v = k.f(c)
+		} else {
+			m := &c.Memo[k.slot]
+			if m.Gen != c.Gen {
+				m.Gen, m.Val = c.Gen, k.f(c)
 			}
-			continue
+			v = m.Val
 		}
-		m := &c.Memo[k.slot]
-		if m.Gen != c.Gen {
-			m.Gen, m.Val = c.Gen, k.f(c)
-		}
-		if !m.Val {
+		if v == k.neg {
 			return false
 		}
 	}

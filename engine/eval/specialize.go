@@ -18,6 +18,7 @@ const (
 // f is then the unwrapped sub-condition: the evaluator reads and fills the slot inline.
 type conj struct {
 	slot int
+	neg  bool // the conjunct is the negation of f (a top-level "not", evaluated without its closure)
 	f    Filter
 }
 
@@ -72,6 +73,17 @@ func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj) (tri, error)
 			if k, err := m.flatten(sub, t, out); err != nil || k == alwaysFalse {
 				return k, err
 			}
+			continue
+		}
+		if not, ok := x.(*compile.Not); ok {
+			// n is dynamic, so is the negated node; rebuilding it only finds the same memo slots
+			inner, err := m.build(not.X, t)
+			if err != nil {
+				return dynamic, err
+			}
+			k := inner.conj()
+			k.neg = true
+			*out = append(*out, k)
 			continue
 		}
 		*out = append(*out, n.conj())
