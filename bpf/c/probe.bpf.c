@@ -170,25 +170,32 @@ FLAVORS(sys_enter, "sys_enter")
 	u64 a0 = REG(regs, di), a1 = REG(regs, si);
 	u64 a2 = REG(regs, dx), a3 = REG(regs, r10);
 	struct ev e;
+	u32 npos = 0, nlen = 0;
 	switch (id) {
 	case NR_open:
 		if (ev_begin_id(&e, 2, 3, pid_tgid))
 			return 0;
+		npos = e.pos;
 		put_str_user(&e, (void *)a0);
+		nlen = e.pos - npos;
 		put_u32(&e, open_flags_to_scap(a1));
 		put_u32(&e, open_mode_to_scap(a1, a2));
 		break;
 	case NR_creat:
 		if (ev_begin_id(&e, 58, 2, pid_tgid))
 			return 0;
+		npos = e.pos;
 		put_str_user(&e, (void *)a0);
+		nlen = e.pos - npos;
 		put_u32(&e, a1 & 07777);
 		break;
 	case NR_openat:
 		if (ev_begin_id(&e, 306, 4, pid_tgid))
 			return 0;
 		put_u64(&e, SFD(a0));
+		npos = e.pos;
 		put_str_user(&e, (void *)a1);
+		nlen = e.pos - npos;
 		put_u32(&e, open_flags_to_scap(a2));
 		put_u32(&e, open_mode_to_scap(a2, a3));
 		break;
@@ -198,7 +205,9 @@ FLAVORS(sys_enter, "sys_enter")
 		if (ev_begin_id(&e, 326, 5, pid_tgid))
 			return 0;
 		put_u64(&e, SFD(a0));
+		npos = e.pos;
 		put_str_user(&e, (void *)a1);
+		nlen = e.pos - npos;
 		put_u32(&e, open_flags_to_scap(how[0]));
 		put_u32(&e, open_mode_to_scap(how[0], how[1]));
 		put_u32(&e, resolve_flags_to_scap(how[2]));
@@ -211,7 +220,17 @@ FLAVORS(sys_enter, "sys_enter")
 		put_sockaddr_user(&e, (void *)a1, a2);
 		break;
 	}
-	return ev_submit(&e);
+	ev_submit(&e);
+	/* Remember where the path lies: the exit on this CPU reuses it if nothing else was written meanwhile. */
+	struct scratch *s = sc();
+	if (s && nlen) {
+		s->enter_tid = pid_tgid;
+		s->enter_id = id;
+		s->enter_seq = cpu_seq();
+		s->enter_npos = npos;
+		s->enter_nlen = nlen;
+	}
+	return 0;
 }
 
 /* ---- sched ---- */
@@ -259,33 +278,46 @@ EXIT(open)
 	u32 dev, fmode;
 	fd_file_info(fd, btf, &ino, &dev, &fmode);
 	u32 created = (fmode & FMODE_CREATED) ? PPM_O_F_CREATED : 0;
+	/* If this thread's enter event for this syscall was the last event built in this CPU's buffer, its path
+	 * (read from user memory at enter, the value the kernel used) is still there: start the exit event so its
+	 * path parameter lands on the same bytes instead of reading user memory again. The path parameter follows
+	 * the header, 2 bytes per length, and fd (and dirfd for openat/openat2). */
+	u32 nlen = 0, h = EV_BASE;
+	if (s->enter_nlen && s->enter_tid == s->pid_tgid && s->enter_id == s->id && s->enter_seq == cpu_seq()) {
+		u32 before = s->id == NR_openat ? HDR_LEN + 2 * 7 + 16 : s->id == NR_openat2 ? HDR_LEN + 2 * 8 + 16 : HDR_LEN + 2 * 6 + 8;
+		if (s->enter_npos >= before && s->enter_npos - before < 32) {
+			h = s->enter_npos - before;
+			nlen = s->enter_nlen;
+		}
+	}
+	s->enter_nlen = 0;
 	switch (s->id) {
 	case NR_open:
-		if (ev_xbegin(&e, 3, 6))
+		if (ev_begin_at(&e, 3, 6, s->pid_tgid, h))
 			return 0;
 		put_u64(&e, fd);
-		put_str_user(&e, (void *)A(0));
+		put_path_user(&e, (void *)A(0), nlen);
 		put_u32(&e, open_flags_to_scap(A(1)) | created);
 		put_u32(&e, open_mode_to_scap(A(1), A(2)));
 		put_u32(&e, dev);
 		put_u64(&e, ino);
 		break;
 	case NR_creat:
-		if (ev_xbegin(&e, 59, 6))
+		if (ev_begin_at(&e, 59, 6, s->pid_tgid, h))
 			return 0;
 		put_u64(&e, fd);
-		put_str_user(&e, (void *)A(0));
+		put_path_user(&e, (void *)A(0), nlen);
 		put_u32(&e, A(1) & 07777);
 		put_u32(&e, dev);
 		put_u64(&e, ino);
 		put_u16(&e, 0);
 		break;
 	case NR_openat:
-		if (ev_xbegin(&e, 307, 7))
+		if (ev_begin_at(&e, 307, 7, s->pid_tgid, h))
 			return 0;
 		put_u64(&e, fd);
 		put_u64(&e, SFD(A(0)));
-		put_str_user(&e, (void *)A(1));
+		put_path_user(&e, (void *)A(1), nlen);
 		put_u32(&e, open_flags_to_scap(A(2)) | created);
 		put_u32(&e, open_mode_to_scap(A(2), A(3)));
 		put_u32(&e, dev);
@@ -294,11 +326,11 @@ EXIT(open)
 	default: { /* openat2 */
 		u64 how[3] = {};
 		bpf_probe_read_user(how, sizeof(how), (void *)A(2));
-		if (ev_xbegin(&e, 327, 8))
+		if (ev_begin_at(&e, 327, 8, s->pid_tgid, h))
 			return 0;
 		put_u64(&e, fd);
 		put_u64(&e, SFD(A(0)));
-		put_str_user(&e, (void *)A(1));
+		put_path_user(&e, (void *)A(1), nlen);
 		put_u32(&e, open_flags_to_scap(how[0]) | created);
 		put_u32(&e, open_mode_to_scap(how[0], how[1]));
 		put_u32(&e, resolve_flags_to_scap(how[2]));

@@ -30,8 +30,11 @@ const volatile u64 boot_time = 0;     /* wall clock ns at boot */
 const volatile u64 wakeup_bytes = 0;  /* force a wakeup past this much unread data; 0 = never */
 const volatile u32 ignore_tgid = 0;   /* drop this process's events (the reader's own); 0 = none */
 
+/* Events start EV_BASE bytes into the buffer (open exits may start a little lower: see x_open); the slack at
+ * the end keeps base + length inside the value. */
+#define EV_BASE 16
 struct auxbuf {
-	u8 data[BUF_SIZE];
+	u8 data[BUF_SIZE + 64];
 };
 
 struct counters {
@@ -45,6 +48,13 @@ struct scratch {
 	s64 ret;
 	u64 id;
 	u64 pid_tgid; /* read once by the dispatcher */
+	/* The last open-family enter event built on this CPU: its thread, syscall, the CPU's event sequence
+	 * (events + drops) right after it, and where its path parameter lies in the aux buffer. */
+	u64 enter_tid;
+	u64 enter_id;
+	u64 enter_seq;
+	u32 enter_npos;
+	u32 enter_nlen;
 };
 
 struct {
@@ -92,7 +102,8 @@ struct {
 
 struct ev {
 	struct auxbuf *b;
-	u32 pos;
+	u32 h;   /* offset of the event header in b (below 32) */
+	u32 pos; /* write position, from the start of b */
 	u32 i;
 	u32 n;
 };
@@ -114,21 +125,29 @@ static __always_inline bool ignored(void)
 	return ignore_tgid && ignored_id(bpf_get_current_pid_tgid());
 }
 
-/* ev_begin_id starts an event of the thread pid_tgid (callers on the hot path already have it). */
-static __always_inline int ev_begin_id(struct ev *e, u16 type, u32 nparams, u64 pid_tgid)
+/* ev_begin_at starts an event of the thread pid_tgid with its header h bytes into the CPU's buffer. */
+static __always_inline int ev_begin_at(struct ev *e, u16 type, u32 nparams, u64 pid_tgid, u32 h)
 {
 	u32 cpu = bpf_get_smp_processor_id();
 	e->b = bpf_map_lookup_elem(&aux, &cpu);
 	if (!e->b)
 		return -1;
+	asm volatile("%[h] &= 31" : [h] "+r"(h)); /* keep the bound visible to the verifier */
+	e->h = h;
 	e->n = nparams;
 	e->i = 0;
-	e->pos = HDR_LEN + 2 * nparams;
-	*(u64 *)&e->b->data[0] = boot_time + bpf_ktime_get_boot_ns();
-	*(u64 *)&e->b->data[8] = (u32)pid_tgid;
-	*(u16 *)&e->b->data[20] = type;
-	*(u32 *)&e->b->data[22] = nparams;
+	e->pos = h + HDR_LEN + 2 * nparams;
+	*(u64 *)&e->b->data[h] = boot_time + bpf_ktime_get_boot_ns();
+	*(u64 *)&e->b->data[h + 8] = (u32)pid_tgid;
+	*(u16 *)&e->b->data[h + 20] = type;
+	*(u32 *)&e->b->data[h + 22] = nparams;
 	return 0;
+}
+
+/* ev_begin_id starts an event of the thread pid_tgid (callers on the hot path already have it). */
+static __always_inline int ev_begin_id(struct ev *e, u16 type, u32 nparams, u64 pid_tgid)
+{
+	return ev_begin_at(e, type, nparams, pid_tgid, EV_BASE);
 }
 
 static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)
@@ -138,7 +157,7 @@ static __always_inline int ev_begin(struct ev *e, u16 type, u32 nparams)
 
 static __always_inline void put_len(struct ev *e, u32 len)
 {
-	u32 off = HDR_LEN + 2 * (e->i & (MAX_PARAMS - 1));
+	u32 off = (e->h & 31) + HDR_LEN + 2 * (e->i & (MAX_PARAMS - 1));
 	*(u16 *)&e->b->data[off] = (u16)len;
 	e->i++;
 	e->pos += len;
@@ -189,6 +208,17 @@ static __always_inline void put_str_user(struct ev *e, const void *p)
 	put_len(e, n > 0 ? n : 0);
 }
 
+/* put_path_user writes a user path, or, when nlen is set, takes the nlen bytes already at the write position
+ * (the enter event's copy of the same path, see x_open). */
+static __always_inline void put_path_user(struct ev *e, const void *p, u32 nlen)
+{
+	if (nlen) {
+		put_len(e, nlen & (MAX_PARAM - 1 + MAX_PARAM));
+		return;
+	}
+	put_str_user(e, p);
+}
+
 static __always_inline void put_str_kernel(struct ev *e, const void *p)
 {
 	if (!p || e->pos > POS_LIMIT) {
@@ -216,14 +246,23 @@ static __always_inline void put_bytes_user(struct ev *e, const void *p, u64 len)
 	put_len(e, len);
 }
 
+/* cpu_seq returns the CPU's count of events written or dropped: it changes whenever the aux buffer is reused. */
+static __always_inline u64 cpu_seq(void)
+{
+	u32 zero = 0;
+	struct counters *c = bpf_map_lookup_elem(&counters, &zero);
+	return c ? c->events + c->drops : 0;
+}
+
 /* ev_submit copies the event to the ring without waking the reader, except that every 64th event of a CPU
  * (a ring query per event costs a helper call) forces a wakeup when more than wakeup_bytes are unread. */
 static __always_inline int ev_submit(struct ev *e)
 {
-	u32 len = e->pos;
+	u32 h = e->h & 31;
+	u32 len = e->pos - h;
 	if (len > BUF_SIZE - 1)
 		len = BUF_SIZE - 1;
-	*(u32 *)&e->b->data[16] = len;
+	*(u32 *)&e->b->data[h + 16] = len;
 	u32 zero = 0;
 	struct counters *c = bpf_map_lookup_elem(&counters, &zero);
 	if (!c)
@@ -232,7 +271,7 @@ static __always_inline int ev_submit(struct ev *e)
 	if (wakeup_bytes && (c->events & 63) == 0 && bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wakeup_bytes)
 		flags = BPF_RB_FORCE_WAKEUP;
 	asm volatile("%[len] &= 0xffff" : [len] "+r"(len));
-	if (bpf_ringbuf_output(&events, e->b->data, len, flags))
+	if (bpf_ringbuf_output(&events, &e->b->data[h], len, flags))
 		c->drops++;
 	else
 		c->events++;

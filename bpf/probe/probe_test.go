@@ -18,6 +18,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sys/unix"
@@ -250,12 +251,91 @@ func execOf(t *testing.T, evs []*event.Event, comm string) *event.Event {
 	return find(t, evs, "execve", event.Exit, func(ev *event.Event) bool { return str(ev, "comm") == comm && num(ev, "res") == 0 })
 }
 
+// rawOpen calls open(2) or creat(2) itself (x/sys implements both with openat).
+func rawOpen(nr uintptr, path string, a1, a2 uintptr) (int, error) {
+	b, err := unix.BytePtrFromString(path)
+	if err != nil {
+		return -1, err
+	}
+	fd, _, errno := unix.Syscall(nr, uintptr(unsafe.Pointer(b)), a1, a2)
+	if errno != 0 {
+		return -1, errno
+	}
+	return int(fd), nil
+}
+
 func TestLiveEvents(t *testing.T) {
 	h := newHarness(t, probe.Options{Interest: probe.AllInterest(), RingSize: 64 << 20})
 	if h.p.Flavor() != probe.FlavorBTF {
 		t.Errorf("flavor = %s, want tp_btf on this kernel", h.p.Flavor())
 	}
 	dir := t.TempDir()
+
+	// Open exits take the path the enter event read when nothing else was written on the CPU in between, else
+	// read it again: either way each exit carries its own call's path, equal to its enter's.
+	t.Run("open family paths, enter and exit", func(t *testing.T) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		want := map[string]bool{}
+		for i := range 40 {
+			base := filepath.Join(dir, fmt.Sprintf("p%02d-%s", i, strings.Repeat("x", i*5)))
+			calls := []struct {
+				path string
+				open func(string) (int, error)
+			}{
+				{base + ".openat", func(p string) (int, error) { return unix.Openat(unix.AT_FDCWD, p, unix.O_CREAT|unix.O_WRONLY, 0o600) }},
+				{base + ".openat2", func(p string) (int, error) {
+					return unix.Openat2(unix.AT_FDCWD, p, &unix.OpenHow{Flags: unix.O_CREAT | unix.O_WRONLY, Mode: 0o600})
+				}},
+				{base + ".creat", func(p string) (int, error) { return rawOpen(unix.SYS_CREAT, p, 0o600, 0) }},
+				{base + ".open", func(p string) (int, error) { return rawOpen(unix.SYS_OPEN, p, unix.O_CREAT|unix.O_WRONLY, 0o600) }},
+			}
+			for _, c := range calls {
+				fd, err := c.open(c.path)
+				if err != nil {
+					t.Fatalf("open %s: %v", c.path, err)
+				}
+				unix.Close(fd)
+				want[c.path] = true
+			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		enters := map[string]string{} // path -> syscall name
+		for len(want) > 0 {
+			ev, err := h.next(ctx)
+			if err != nil {
+				t.Fatalf("waiting for open exits (%d left): %v", len(want), err)
+			}
+			if ev.TID != tid {
+				continue
+			}
+			switch ev.Name() {
+			case "open", "openat", "openat2", "creat":
+			default:
+				continue
+			}
+			name := str(ev, "name")
+			if !strings.HasPrefix(name, dir) {
+				continue
+			}
+			if ev.Dir() == event.Enter {
+				enters[name] = ev.Name()
+				continue
+			}
+			if !want[name] || !strings.HasSuffix(name, "."+ev.Name()) {
+				t.Errorf("%s exit with path %q, not a path this call opened", ev.Name(), name)
+			}
+			if enters[name] != ev.Name() {
+				t.Errorf("%s exit %q without its enter event", ev.Name(), name)
+			}
+			if num(ev, "fd") < 0 || unum(ev, "ino") == 0 {
+				t.Errorf("%s exit %q: fd=%d ino=%d", ev.Name(), name, num(ev, "fd"), unum(ev, "ino"))
+			}
+			delete(want, name)
+		}
+	})
 
 	t.Run("read /etc/shadow", func(t *testing.T) {
 		evs := h.run(exec.Command("cat", "/etc/shadow"))

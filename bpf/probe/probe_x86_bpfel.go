@@ -15,7 +15,7 @@ import (
 
 type probeAuxbuf struct {
 	_    structs.HostLayout
-	Data [65536]uint8
+	Data [65600]uint8
 }
 
 type probeCounters struct {
@@ -25,11 +25,16 @@ type probeCounters struct {
 }
 
 type probeScratch struct {
-	_       structs.HostLayout
-	Args    [6]uint64
-	Ret     int64
-	Id      uint64
-	PidTgid uint64
+	_         structs.HostLayout
+	Args      [6]uint64
+	Ret       int64
+	Id        uint64
+	PidTgid   uint64
+	EnterTid  uint64
+	EnterId   uint64
+	EnterSeq  uint64
+	EnterNpos uint32
+	EnterNlen uint32
 }
 
 // Names of all BPF objects in the ELF.
