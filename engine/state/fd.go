@@ -230,6 +230,7 @@ type Files struct {
 	fds  map[int64]*FD
 	max  int
 	pool *fdPool
+	refs int // threads of the table using the table (see Table.release)
 }
 
 // fdPool recycles descriptors: those removed during an event are reused from the next event on, so
@@ -305,13 +306,13 @@ func (f *Files) Each(fn func(*FD)) {
 	}
 }
 
-// clone returns a copy of the table for a forked child (entries are copied, not shared).
-func (f *Files) clone() *Files {
-	c := &Files{Cwd: f.Cwd, fds: make(map[int64]*FD, len(f.fds)), max: f.max, pool: f.pool}
+// copyTo fills the empty table c with copies of f's descriptors, for a forked child (entries are copied,
+// not shared).
+func (f *Files) copyTo(c *Files) {
+	c.Cwd = f.Cwd
 	for n, fd := range f.fds {
 		cp := f.pool.get()
 		*cp = *fd
 		c.fds[n] = cp
 	}
-	return c
 }

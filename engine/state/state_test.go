@@ -2,6 +2,7 @@ package state
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -140,5 +141,45 @@ func TestTupleName(t *testing.T) {
 	fd.SetTuple(L4TCP, mustAddr("127.0.0.1"), 42934, mustAddr("::ffff:127.0.0.1"), 8080)
 	if fd.Name != "127.0.0.1:42934->127.0.0.1:8080" {
 		t.Fatalf("name = %q", fd.Name)
+	}
+}
+
+// TestForkTableRecycling checks that the descriptor tables of exited children are reused without
+// touching the tables of live processes, and that a table shared by threads is only released with its
+// last thread.
+func TestForkTableRecycling(t *testing.T) {
+	tb := New(Options{})
+	sh := tb.AddThread(Thread{TID: 100, PID: 100, PTID: 1, Comm: "bash"})
+	tb.AddFD(100, FD{Num: 3, Type: FDFile, Name: "/etc/passwd", Flags: FlagCloseOnExec})
+	tb.AddFD(100, FD{Num: 4, Type: FDFile, Name: "/tmp/log"})
+	tb.Link()
+	ts := int64(10)
+	for i := range 3 {
+		tid := int64(200 + i)
+		tb.Begin(ts)
+		child := tb.Spawn(sh, Thread{TID: tid, PID: tid, PTID: 100}, 0, ts)
+		if child.FD(3) == nil || child.FD(3) == sh.FD(3) || child.FD(4).Name != "/tmp/log" {
+			t.Fatalf("fork %d: child table %v %v", i, child.FD(3), child.FD(4))
+		}
+		thread := tb.Spawn(child, Thread{TID: tid + 50, PID: tid, PTID: 100}, CloneThread, ts)
+		tb.CloseOnExec(child)
+		child.Files().Remove(4)
+		files := child.Files()
+		tb.Exit(tid, 0)
+		ts++
+		tb.Begin(ts) // removes the child; its thread still uses the table
+		if thread.Files() != files || files.refs != 1 || slices.Contains(tb.freeFiles, files) {
+			t.Fatalf("fork %d: table released while a thread uses it", i)
+		}
+		tb.Exit(tid+50, 0)
+		ts++
+		tb.Begin(ts)
+		ts++
+		if !slices.Contains(tb.freeFiles, files) || files.Len() != 0 {
+			t.Fatalf("fork %d: table of the exited process not recycled", i)
+		}
+		if f := sh.FD(3); f == nil || f.Name != "/etc/passwd" || sh.FD(4) == nil || sh.FD(4).Name != "/tmp/log" || sh.Files().Len() != 2 {
+			t.Fatalf("fork %d: parent table changed: %v %v", i, sh.FD(3), sh.FD(4))
+		}
 	}
 }

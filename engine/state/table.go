@@ -63,6 +63,39 @@ type Table struct {
 
 	containers  map[string]*Container
 	freeThreads []*Thread // threads removed after their procexit, for reuse
+	freeFiles   []*Files  // descriptor tables no thread uses any more, for reuse
+}
+
+// newFiles returns an empty descriptor table used by one thread, reusing a released one if any.
+func (tb *Table) newFiles() *Files {
+	if n := len(tb.freeFiles); n > 0 {
+		f := tb.freeFiles[n-1]
+		tb.freeFiles = tb.freeFiles[:n-1]
+		f.refs = 1
+		return f
+	}
+	f := newFiles(tb.opts.MaxFDs, &tb.pool)
+	f.refs = 1
+	return f
+}
+
+// release drops one thread's use of f. When no thread uses it any more, its descriptors go back to the
+// pool (usable from the next event on) and the table itself to the free list. Tables whose users are
+// not counted (refs 0: merged by Link, or of purged threads' processes) are left to the collector.
+func (tb *Table) release(f *Files) {
+	if f == nil || f.refs <= 0 {
+		return
+	}
+	f.refs--
+	if f.refs > 0 || len(tb.freeFiles) >= 1024 || len(f.fds) > 64 {
+		return
+	}
+	for _, fd := range f.fds {
+		tb.pool.put(fd)
+	}
+	clear(f.fds)
+	f.Cwd = ""
+	tb.freeFiles = append(tb.freeFiles, f)
 }
 
 // AddLocalAddr records an address of the machine's network interfaces (from a capture's interface list
@@ -171,6 +204,8 @@ func (tb *Table) Begin(ts int64) {
 			if t := tb.threads[tid]; t != nil && t.Dead {
 				tb.last = nil
 				delete(tb.threads, tid)
+				tb.release(t.files)
+				t.files = nil
 				tb.stats.RemovedThreads++
 				if len(tb.freeThreads) < 1024 {
 					tb.freeThreads = append(tb.freeThreads, t) // reused from the next event on
@@ -255,7 +290,7 @@ func (tb *Table) create(tid int64) *Thread {
 	} else {
 		t = new(Thread)
 	}
-	t.TID, t.ContainerID, t.files = tid, HostID, newFiles(tb.opts.MaxFDs, &tb.pool)
+	t.TID, t.ContainerID, t.files = tid, HostID, tb.newFiles()
 	tb.threads[tid] = t
 	return t
 }
@@ -273,7 +308,7 @@ func (tb *Table) AddThread(th Thread) *Thread {
 	*t = th
 	t.files = files
 	if t.files == nil {
-		t.files = newFiles(tb.opts.MaxFDs, &tb.pool)
+		t.files = tb.newFiles()
 	}
 	if t.ContainerID == "" {
 		t.ContainerID, t.Runtime = ContainerID(t.Cgroups)
@@ -317,7 +352,9 @@ func (tb *Table) Link() {
 		if m.files.Cwd == "" {
 			m.files.Cwd = t.files.Cwd
 		}
+		t.files.refs = 0 // its descriptors now belong to m's table too: never recycled
 		t.files = m.files
+		m.files.refs++
 	}
 }
 
@@ -340,19 +377,27 @@ func (tb *Table) Spawn(parent *Thread, child Thread, flags uint32, ts int64) *Th
 	} else if c = tb.create(child.TID); c == nil {
 		return nil
 	}
-	files := c.files
+	prev := c.files
+	files := prev
 	if parent != nil {
 		inherit(&child, parent)
 		if flags&(CloneThread|CloneFiles) != 0 {
 			files = parent.files
-		} else if old == nil || old.Invalid {
-			files = parent.files.clone()
+			if files != prev && files != nil {
+				files.refs++
+			}
+		} else if (old == nil || old.Invalid) && parent.files != nil {
+			files = tb.newFiles()
+			parent.files.copyTo(files)
 		}
 	}
 	*c = child
 	c.files = files
 	if c.files == nil {
-		c.files = newFiles(tb.opts.MaxFDs, &tb.pool)
+		c.files = tb.newFiles()
+	}
+	if c.files != prev {
+		tb.release(prev)
 	}
 	if c.CloneTs == 0 {
 		c.CloneTs = ts
@@ -450,6 +495,7 @@ func (tb *Table) CloseOnExec(t *Thread) {
 	for n, fd := range t.files.fds {
 		if fd.Flags&FlagCloseOnExec != 0 {
 			delete(t.files.fds, n)
+			tb.pool.put(fd)
 		}
 	}
 }
