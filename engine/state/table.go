@@ -64,6 +64,7 @@ type Table struct {
 	containers  map[string]*Container
 	freeThreads []*Thread // threads removed after their procexit, for reuse
 	freeFiles   []*Files  // descriptor tables no thread uses any more, for reuse
+	kids        []*Thread // Exit's scratch list
 }
 
 // newFiles returns an empty descriptor table used by one thread, reusing a released one if any.
@@ -472,22 +473,30 @@ func (tb *Table) Exit(tid, reaper int64) {
 	}
 	t.Dead = true
 	tb.pending = append(tb.pending, tid)
-	newParent := reaper
-	if newParent <= 0 {
+	// one pass over the threads finds both the children and, without a reaper, a live thread of the
+	// process to adopt them
+	newParent, find := reaper, reaper <= 0
+	if find {
 		newParent = 1
-		for _, o := range tb.threads {
-			if o.PID == t.PID && o.TID != tid && !o.Dead {
-				newParent = o.TID
-				break
-			}
-		}
 	}
+	kids := tb.kids[:0]
 	for _, o := range tb.threads {
-		if o.PTID == tid && o.TID != tid {
-			o.PTID = newParent
-			tb.stats.ReparentedOnExit++
+		if o.TID == tid {
+			continue
+		}
+		if find && o.PID == t.PID && !o.Dead {
+			newParent, find = o.TID, false
+		}
+		if o.PTID == tid {
+			kids = append(kids, o)
 		}
 	}
+	for _, o := range kids {
+		o.PTID = newParent
+		tb.stats.ReparentedOnExit++
+	}
+	clear(kids)
+	tb.kids = kids[:0]
 }
 
 // CloseOnExec drops the descriptors of t's process opened with O_CLOEXEC, as a successful execve does.
