@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -71,33 +69,14 @@ leading '*', lines with a field that cannot be extracted are not printed, as in 
 	return cmd
 }
 
-// expandRules turns rules arguments into files: a directory contributes its *.yaml/*.yml files in
-// name order, as Falco loads rules directories.
+// expandRules checks that every rules argument exists, then expands directories (see rulesFiles).
 func expandRules(paths []string) ([]string, error) {
-	var out []string
 	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
+		if _, err := os.Stat(p); err != nil {
 			return nil, fmt.Errorf("rules file: %w", err)
 		}
-		if !fi.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, fmt.Errorf("read rules directory: %w", err)
-		}
-		var names []string
-		for _, e := range entries {
-			if ext := filepath.Ext(e.Name()); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				names = append(names, filepath.Join(p, e.Name()))
-			}
-		}
-		sort.Strings(names)
-		out = append(out, names...)
 	}
-	return out, nil
+	return rulesFiles(paths), nil
 }
 
 func runReplay(cmd *cobra.Command, a *app, f *replayFlags, captures []string) error {

@@ -22,14 +22,14 @@ func newRulesCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// loadRules loads files in order into one ruleset, stopping after the first file that fails. A directory
-// stands for its *.yaml and *.yml files in lexical order, as Falco reads a rules directory.
-func loadRules(cmd *cobra.Command, args []string) (*compile.Loader, []*lr.Result) {
+// rulesFiles expands rules arguments: a directory stands for its *.yaml and *.yml files in lexical order,
+// as Falco reads a rules directory; anything else is passed on as a file (the loader reports a missing one).
+func rulesFiles(args []string) []string {
 	var files []string
 	for _, a := range args {
-		entries, err := os.ReadDir(a)
+		entries, err := os.ReadDir(a) // sorted by name
 		if err != nil {
-			files = append(files, a) // a file, or an error LoadFiles reports
+			files = append(files, a)
 			continue
 		}
 		for _, e := range entries {
@@ -38,6 +38,11 @@ func loadRules(cmd *cobra.Command, args []string) (*compile.Loader, []*lr.Result
 			}
 		}
 	}
+	return files
+}
+
+// loadRules loads files in order into one ruleset, stopping after the first file that fails.
+func loadRules(cmd *cobra.Command, files []string) (*compile.Loader, []*lr.Result) {
 	l := compile.NewLoader(compile.Options{})
 	return l, l.LoadFiles(cmd.Context(), files)
 }
@@ -60,7 +65,7 @@ Exit status 1 when a file has errors, or, with --strict, warnings.`,
 		if err != nil {
 			return usageError{err}
 		}
-		l, results := loadRules(cmd, files)
+		l, results := loadRules(cmd, rulesFiles(files))
 		failed := false
 		for _, r := range results {
 			failed = failed || !r.Successful() || strict && len(r.Warnings) > 0
@@ -134,7 +139,7 @@ and exit with status 1.`,
 		if err != nil {
 			return usageError{err}
 		}
-		l, results := loadRules(cmd, files)
+		l, results := loadRules(cmd, rulesFiles(files))
 		for _, r := range results {
 			if !r.Successful() {
 				fmt.Fprint(a.err, r.Text(l.Contents(), true))
