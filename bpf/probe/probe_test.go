@@ -399,11 +399,18 @@ func TestLiveEvents(t *testing.T) {
 		port := ln.Addr().(*net.TCPAddr).Port
 		evs := h.run(exec.Command("bash", "-c", fmt.Sprintf("exec 3<>/dev/tcp/127.0.0.1/%d; echo hi >&3", port)))
 		find(t, evs, "socket", event.Exit, func(ev *event.Event) bool { return unum(ev, "domain") == 2 })
-		ce := find(t, evs, "connect", event.Enter, nil)
+		// bash may first connect to nscd's unix socket to look up the user; pick the inet connect.
+		ce := find(t, evs, "connect", event.Enter, func(ev *event.Event) bool {
+			a, ok := ev.SockAddr(ev.ParamIndex("addr"))
+			return ok && a.Family != 1
+		})
 		if a, ok := ce.SockAddr(ce.ParamIndex("addr")); !ok || a.Port != uint16(port) || a.Addr.String() != "127.0.0.1" {
 			t.Errorf("connect enter addr = %+v", a)
 		}
-		cx := find(t, evs, "connect", event.Exit, nil)
+		cx := find(t, evs, "connect", event.Exit, func(ev *event.Event) bool {
+			tu, ok := ev.SockTuple(ev.ParamIndex("tuple"))
+			return ev.TID == ce.TID && ev.Ts > ce.Ts && (!ok || tu.Family != 1)
+		})
 		tu, ok := cx.SockTuple(cx.ParamIndex("tuple"))
 		if !ok || num(cx, "res") != 0 || tu.DstPort != uint16(port) || tu.DstAddr.String() != "127.0.0.1" || tu.SrcPort == 0 {
 			t.Errorf("connect exit res=%d tuple=%+v", num(cx, "res"), tu)

@@ -121,3 +121,44 @@ func first(l []string) string {
 	}
 	return l[0]
 }
+
+// TestSysdigReadsOversizedMetadata writes a process with a 25 KB command line (a CI host had one), a long
+// environment, cwd and fd name, and checks that sysdig still reads the capture: libscap refuses the whole
+// file ("invalid argslen") when a process-list string exceeds its buffers, so the writer truncates them.
+func TestSysdigReadsOversizedMetadata(t *testing.T) {
+	sysdig := testenv.Tool(t, "sysdig")
+	long := strings.Repeat("x", 5000)
+	args := make([]string, 0, 40)
+	for range 40 {
+		args = append(args, strings.Repeat("a", 640))
+	}
+	data, _ := capture(t, 200, func(o *scap.WriterOptions) {
+		o.Threads = append(o.Threads, event.ThreadInfo{TID: 77777, PID: 77777, PTID: 1, PGID: -1, VTID: 77777, VPID: 77777,
+			Comm: "big", Exe: "/usr/bin/" + long, ExePath: "/usr/bin/" + long, Args: args, Cwd: "/" + long,
+			Env: []string{"A=" + long}, Cgroups: []string{"cpu=/" + long}, Root: "/"})
+		o.FDs = append(o.FDs, event.FDInfo{TID: 77777, FD: 3, Type: event.FDFile, Name: "/tmp/" + long})
+		o.Users = append(o.Users, event.UserInfo{UID: 4242, GID: 4242, Name: strings.Repeat("u", 300), Home: "/" + long, Shell: "/bin/sh"})
+	})
+	lines := sysdigLines(t, sysdig, "-r", writeFile(t, data), "-p", "%evt.num")
+	if len(lines) == 0 {
+		t.Fatal("sysdig printed no events")
+	}
+	_, r, err := readAll(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range r.Metadata().Threads {
+		if th.TID != 77777 {
+			continue
+		}
+		n := 0
+		for _, a := range th.Args {
+			n += len(a) + 1
+		}
+		if n > 4096 || len(th.Args) == 0 || len(th.Cwd) >= 1024 || len(th.Env[0]) >= 4096 {
+			t.Errorf("oversized thread kept: args %d bytes in %d items, cwd %d, env %d", n, len(th.Args), len(th.Cwd), len(th.Env[0]))
+		}
+		return
+	}
+	t.Error("thread 77777 not read back")
+}

@@ -85,23 +85,42 @@ func app16(b []byte, v uint16) []byte { return binary.LittleEndian.AppendUint16(
 func app32(b []byte, v uint32) []byte { return binary.LittleEndian.AppendUint32(b, v) }
 func app64(b []byte, v uint64) []byte { return binary.LittleEndian.AppendUint64(b, v) }
 
-func appStr16(b []byte, s string) []byte {
-	if len(s) > math.MaxUint16 {
-		s = s[:math.MaxUint16]
+// Size limits of libscap's metadata readers: longer strings make readers such as sysdig refuse the whole
+// capture ("invalid argslen"), so the writer truncates as libscap's own /proc scan does. Each limit leaves
+// room for the terminating NUL libscap adds.
+const (
+	maxPath        = 1024 - 1 // SCAP_MAX_PATH_SIZE: comm, exe, exepath, cwd, root, fd names
+	maxArgs        = 4096 - 1 // SCAP_MAX_ARGS_SIZE
+	maxEnv         = 4096 - 1 // SCAP_MAX_ENV_SIZE
+	maxCgroups     = 4096 - 1 // SCAP_MAX_CGROUPS_SIZE
+	maxCredentials = 256 - 1  // MAX_CREDENTIALS_STR_LEN: user and group names, home directories and shells
+)
+
+// appStrMax appends s with a 16-bit length, cut to max bytes.
+func appStrMax(b []byte, s string, max int) []byte {
+	if len(s) > max {
+		s = s[:max]
 	}
 	return append(app16(b, uint16(len(s))), s...)
 }
 
-func appList16(b []byte, items []string) []byte {
+// appListMax appends NUL-terminated items with a 16-bit total length of at most max bytes: whole items that
+// fit are kept and the first one that does not is cut, as reading a bounded /proc/PID/cmdline does.
+func appListMax(b []byte, items []string, max int) []byte {
+	max = min(max, math.MaxUint16)
 	n := 0
 	for _, s := range items {
 		n += len(s) + 1
 	}
-	if n > math.MaxUint16 {
+	if n > max {
 		var kept []string
 		n = 0
 		for _, s := range items {
-			if n+len(s)+1 > math.MaxUint16 {
+			if n+len(s)+1 > max {
+				if room := max - n - 1; room > 0 {
+					kept = append(kept, s[:room])
+					n += room + 1
+				}
 				break
 			}
 			kept = append(kept, s)
@@ -201,15 +220,15 @@ func (w *Writer) writeMetadata() error {
 			e := []byte{0}
 			e = app32(e, u.UID)
 			e = app32(e, u.GID)
-			e = appStr16(e, u.Name)
-			e = appStr16(e, u.Home)
-			e = appStr16(e, u.Shell)
+			e = appStrMax(e, u.Name, maxCredentials)
+			e = appStrMax(e, u.Home, maxCredentials)
+			e = appStrMax(e, u.Shell, maxCredentials)
 			b = append(app32(b, uint32(len(e)+4)), e...)
 		}
 		for _, g := range w.opts.Groups {
 			e := []byte{1}
 			e = app32(e, g.GID)
-			e = appStr16(e, g.Name)
+			e = appStrMax(e, g.Name, maxCredentials)
 			b = append(app32(b, uint32(len(e)+4)), e...)
 		}
 		if err := w.block(BlockUserListV2, b); err != nil {
@@ -254,11 +273,11 @@ func appThread(e []byte, t *event.ThreadInfo) []byte {
 	e = app64(e, uint64(t.PTID))
 	e = app64(e, uint64(t.SID))
 	e = app64(e, uint64(t.VPGID))
-	e = appStr16(e, t.Comm)
-	e = appStr16(e, t.Exe)
-	e = appStr16(e, t.ExePath)
-	e = appList16(e, t.Args)
-	e = appStr16(e, t.Cwd)
+	e = appStrMax(e, t.Comm, maxPath)
+	e = appStrMax(e, t.Exe, maxPath)
+	e = appStrMax(e, t.ExePath, maxPath)
+	e = appListMax(e, t.Args, maxArgs)
+	e = appStrMax(e, t.Cwd, maxPath)
 	e = app64(e, uint64(t.FDLimit))
 	e = app32(e, t.Flags)
 	e = app32(e, t.UID)
@@ -268,11 +287,11 @@ func appThread(e []byte, t *event.ThreadInfo) []byte {
 	e = app32(e, t.VMSwapKB)
 	e = app64(e, t.PFMajor)
 	e = app64(e, t.PFMinor)
-	e = appList16(e, t.Env)
+	e = appListMax(e, t.Env, maxEnv)
 	e = app64(e, uint64(t.VTID))
 	e = app64(e, uint64(t.VPID))
-	e = appList16(e, t.Cgroups)
-	e = appStr16(e, t.Root)
+	e = appListMax(e, t.Cgroups, maxCgroups)
+	e = appStrMax(e, t.Root, maxPath)
 	e = app64(e, t.PIDNSInitStartTs)
 	e = app32(e, t.TTY)
 	e = app32(e, t.LoginUID)
@@ -320,13 +339,13 @@ func appFD(e []byte, fd *event.FDInfo) []byte {
 	case event.FDUnixSock:
 		e = app64(e, fd.Source)
 		e = app64(e, fd.Dest)
-		e = appStr16(e, fd.Name)
+		e = appStrMax(e, fd.Name, maxPath)
 	case event.FDFileV2:
 		e = app32(e, fd.Flags)
-		e = appStr16(e, fd.Name)
+		e = appStrMax(e, fd.Name, maxPath)
 		e = app32(e, fd.Dev)
 	default:
-		e = appStr16(e, fd.Name)
+		e = appStrMax(e, fd.Name, maxPath)
 	}
 	return e
 }
