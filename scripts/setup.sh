@@ -26,8 +26,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 	SUDO=""
 	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 	log "apt-get install ${missing[*]}"
-	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	for attempt in 1 2 3; do # mirrors fail now and then; retry before giving up
+		if $SUDO apt-get update -qq &&
+			DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+			break
+		fi
+		[ "$attempt" -lt 3 ] || { log "apt-get install failed"; exit 1; }
+		log "apt-get failed (attempt $attempt), retrying"
+		sleep $((attempt * 5))
+	done
 else
 	log "Debian packages present"
 fi
@@ -43,11 +50,22 @@ go_tool() {
 	go install "$mod@$ver"
 	touch "$stamp"
 }
-go_tool golangci-lint github.com/golangci/golangci-lint/v2/cmd/golangci-lint "$GOLANGCI_LINT_VERSION" &
-go_tool goreleaser github.com/goreleaser/goreleaser/v2 "$GORELEASER_VERSION" &
-wait
-go_tool oras oras.land/oras/cmd/oras "$ORAS_VERSION" &
-go_tool cosign github.com/sigstore/cosign/v2/cmd/cosign "$COSIGN_VERSION" &
-go_tool registry github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION" &
-wait
+# Installs run two or three at a time; any failure fails setup (a bare `wait` would hide it).
+run_all() {
+	local pids=() failed=0
+	while [ $# -gt 0 ]; do
+		go_tool $1 $2 $3 &
+		pids+=($!)
+		shift 3
+	done
+	for pid in "${pids[@]}"; do
+		wait "$pid" || failed=1
+	done
+	[ "$failed" -eq 0 ] || { log "a go install failed"; exit 1; }
+}
+run_all golangci-lint github.com/golangci/golangci-lint/v2/cmd/golangci-lint "$GOLANGCI_LINT_VERSION" \
+	goreleaser github.com/goreleaser/goreleaser/v2 "$GORELEASER_VERSION"
+run_all oras oras.land/oras/cmd/oras "$ORAS_VERSION" \
+	cosign github.com/sigstore/cosign/v2/cmd/cosign "$COSIGN_VERSION" \
+	registry github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION"
 log "tools in $GOBIN: $(cd "$GOBIN" && ls | grep -v '^\.' | tr '\n' ' ')"
