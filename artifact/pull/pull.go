@@ -85,6 +85,7 @@ func ResolveWithOptions(ctx context.Context, src oras.ReadOnlyTarget, reference 
 		return nil, fmt.Errorf("resolve %s: %w", reference, err)
 	}
 	a = &Artifact{Root: root, Manifest: root}
+	anyPlatform := false
 	switch root.MediaType {
 	case ocispec.MediaTypeImageIndex:
 		var idx ocispec.Index
@@ -104,10 +105,18 @@ func ResolveWithOptions(ctx context.Context, src oras.ReadOnlyTarget, reference 
 				break
 			}
 		}
-		if !found {
+		switch {
+		case found:
+			a.Platform = platform
+		case len(idx.Manifests) == 1 && idx.Manifests[0].Platform == nil:
+			// A single manifest without a platform (a rules file or asset some publishers wrap
+			// in an index) applies to every platform; a plugin must name its platform.
+			a.Manifest, anyPlatform = idx.Manifests[0], true
+		case len(have) == 0:
+			return nil, fmt.Errorf("resolve %s: no manifest for platform %s (index %s has %d manifests, none with a platform)", reference, platform, root.Digest, len(idx.Manifests))
+		default:
 			return nil, fmt.Errorf("resolve %s: no manifest for platform %s (index %s has %s)", reference, platform, root.Digest, strings.Join(have, ", "))
 		}
-		a.Platform = platform
 		if body, err = content.FetchAll(ctx, src, a.Manifest); err != nil {
 			return nil, fmt.Errorf("fetch manifest %s: %w", a.Manifest.Digest, err)
 		}
@@ -128,6 +137,9 @@ func ResolveWithOptions(ctx context.Context, src oras.ReadOnlyTarget, reference 
 		return nil, fmt.Errorf("manifest %s: layer media type %q is not a Falco artifact type", a.Manifest.Digest, a.Layer.MediaType)
 	}
 	a.Type = t
+	if anyPlatform && t == artifact.Plugin {
+		return nil, fmt.Errorf("resolve %s: plugin index %s has no manifest for platform %s (its only manifest names no platform)", reference, root.Digest, platform)
+	}
 	if m.Config.Size > MaxManifestSize {
 		return nil, fmt.Errorf("config %s: %d bytes exceeds the %d limit", m.Config.Digest, m.Config.Size, MaxManifestSize)
 	}

@@ -186,3 +186,54 @@ func TestPrefetch(t *testing.T) {
 		t.Errorf("copy: %d open", open)
 	}
 }
+
+// TestResolveIndexPlatforms selects an index entry by os and architecture; a lone entry without a
+// platform (a rules file some publishers wrap in an index) serves every platform unless it is a plugin.
+func TestResolveIndexPlatforms(t *testing.T) {
+	s := memory.New()
+	ctx := context.Background()
+	entry := func(typ artifact.Type, body string, p *ocispec.Platform) ocispec.Descriptor {
+		cfg := put(t, s, typ.ConfigMediaType(), []byte(`{"name":"`+body+`","version":"1.0.0"}`))
+		layer := put(t, s, typ.LayerMediaType(), []byte(body))
+		b, _ := json.Marshal(ocispec.Manifest{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageManifest, Config: cfg, Layers: []ocispec.Descriptor{layer}})
+		d := put(t, s, ocispec.MediaTypeImageManifest, b)
+		d.Platform = p
+		return d
+	}
+	index := func(tag string, ms ...ocispec.Descriptor) {
+		b, _ := json.Marshal(ocispec.Index{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageIndex, Manifests: ms})
+		if err := s.Tag(ctx, put(t, s, ocispec.MediaTypeImageIndex, b), tag); err != nil {
+			t.Fatal(err)
+		}
+	}
+	amd, arm := &ocispec.Platform{OS: "linux", Architecture: "amd64"}, &ocispec.Platform{OS: "linux", Architecture: "arm64"}
+	index("plugin", entry(artifact.Plugin, "amd", amd), entry(artifact.Plugin, "arm", arm))
+	index("rules", entry(artifact.Rulesfile, "rules", nil))
+	index("plugin-noplatform", entry(artifact.Plugin, "any", nil))
+	index("two-noplatform", entry(artifact.Rulesfile, "a", nil), entry(artifact.Rulesfile, "b", nil))
+	for _, c := range []struct{ tag, platform, body, err string }{
+		{"plugin", "linux/arm64", "arm", ""},
+		{"plugin", "linux/amd64", "amd", ""},
+		{"plugin", "darwin/arm64", "", "no manifest for platform darwin/arm64 (index sha256:"},
+		{"rules", "linux/arm64", "rules", ""},
+		{"rules", "windows/amd64", "rules", ""},
+		{"plugin-noplatform", "linux/amd64", "", "its only manifest names no platform"},
+		{"two-noplatform", "linux/amd64", "", "none with a platform"},
+	} {
+		a, err := Resolve(ctx, s, c.tag, c.platform)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s %s: err = %v, want %q", c.tag, c.platform, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %s: %v", c.tag, c.platform, err)
+			continue
+		}
+		var buf bytes.Buffer
+		if err := FetchLayer(ctx, s, a, &buf, nil); err != nil || buf.String() != c.body {
+			t.Errorf("%s %s: layer %q, %v; want %q", c.tag, c.platform, buf.String(), err, c.body)
+		}
+	}
+}
