@@ -62,6 +62,7 @@ func TestExtract(t *testing.T) {
 		{"user.loginname", "", false, "alice", true},
 		{"user.loginuid", "", false, "1000", true},
 		{"fd.name", "", false, "/etc/shadow", true},
+		{"fd.nameraw", "", false, "/etc/shadow", true},
 		{"fd.directory", "", false, "/etc", true},
 		{"fd.filename", "", false, "shadow", true},
 		{"fd.typechar", "", false, "f", true},
@@ -141,5 +142,47 @@ func TestNoAllocs(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Fatalf("%v allocations per event", allocs)
+	}
+}
+
+// TestFDNameRaw checks that fd.nameraw keeps the path an open passed (not normalized, not joined to the
+// working directory, repeated slashes collapsed) while fd.name is the resolved path, as libsinsp does.
+func TestFDNameRaw(t *testing.T) {
+	tests := []struct {
+		path, name, raw string
+	}{
+		{"/etc/shadow", "/etc/shadow", "/etc/shadow"},
+		{"/tmp/../etc/../etc/shadow", "/etc/shadow", "/tmp/../etc/../etc/shadow"},
+		{"../etc//passwd", "/etc/passwd", "../etc/passwd"},
+		{"notes.txt", "/root/notes.txt", "notes.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			tb := state.New(state.Options{})
+			tb.AddThread(state.Thread{TID: 100, PID: 100, Comm: "cat"})
+			tb.SetCwd(100, "/root")
+			tb.Link()
+			raw, err := event.AppendRecord(nil, 1, 100, event.SyscallOpenatV2X,
+				event.I64(3), event.I64(-100), event.CStr(tt.path), event.U32(1), event.U32(0), event.U32(0), event.U64(0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev, err := event.Decode(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := &Ctx{Ev: &ev, Table: tb}
+			tb.Apply(&ev, &c.R)
+			for field, want := range map[string]string{"fd.name": tt.name, "fd.nameraw": tt.raw} {
+				x, err := New(ref(t, field, "", false))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var v Value
+				if !x.Get(c, 0, &v) || string(v.Append(nil)) != want {
+					t.Errorf("%s = %q, want %q", field, v.Str, want)
+				}
+			}
+		})
 	}
 }

@@ -78,7 +78,31 @@ func fdFields(m map[string]builder) {
 		v.Str = c.R.FD.Name
 		return true
 	})
-	m["fd.nameraw"] = m["fd.name"]
+	// fd.nameraw is the path as the open passed it (relative, with "..", not joined to the directory), with
+	// repeated slashes collapsed, as libsinsp keeps it; descriptors not opened during the capture have none.
+	m["fd.nameraw"] = fdf(func(c *Ctx, fd *state.FD, v *Value) bool {
+		if fd.Flags&state.FlagRawName == 0 {
+			v.Str = ""
+			return true
+		}
+		raw := fd.NameRaw
+		if raw == "" {
+			raw = fd.Name
+		}
+		if !strings.Contains(raw, "//") {
+			v.Str = raw
+			return true
+		}
+		start := len(c.buf)
+		for i := 0; i < len(raw); i++ {
+			if raw[i] == '/' && i > 0 && raw[i-1] == '/' {
+				continue
+			}
+			c.buf = append(c.buf, raw[i])
+		}
+		v.Str = c.str(start)
+		return true
+	})
 	m["fd.directory"] = direct(func(c *Ctx, i int, v *Value) bool {
 		if i != 0 {
 			return false

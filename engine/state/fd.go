@@ -163,6 +163,7 @@ const (
 	FlagNameChanged             // the descriptor's name changed since it was opened (connect on a socket)
 	FlagCloseOnExec             // O_CLOEXEC: dropped on a successful execve
 	FlagTupleName               // the name is rendered from the socket's endpoints on demand (AppendName)
+	FlagRawName                 // opened during the capture: fd.nameraw is NameRaw, or Name when NameRaw is empty
 )
 
 // FD is one open file descriptor of a process.
@@ -171,6 +172,7 @@ type FD struct {
 	Type      FDType
 	Flags     uint32
 	Name      string // fd.name as libsinsp renders it (path, "cip:cport->sip:sport", unix path...)
+	NameRaw   string // the path as the open passed it, when it differs from Name (see FlagRawName)
 	OpenFlags uint32 // PPM open flags for files
 	Mode      uint32
 	Ino       uint64

@@ -562,7 +562,10 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	}
 	flags, _ := uintParam(ev, h, kFlags)
 	f := tb.pool.get()
-	*f = FD{Num: fd, Type: FDFile, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
+	*f = FD{Num: fd, Type: FDFile, Flags: FlagRawName, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
+	if string(name) != f.Name { // relative or not normalized: keep the path as passed for fd.nameraw
+		f.NameRaw = tb.intern(name)
+	}
 	if uint32(flags)&oDirectory != 0 {
 		f.Type = FDDirectory
 	}
