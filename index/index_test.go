@@ -172,18 +172,30 @@ func TestFileBackendAndList(t *testing.T) {
 			t.Errorf("%s: %v", u, err)
 		}
 	}
-	for u, want := range map[string]string{"https://x/i.yaml": "https", "http://x": "http", "oci://ghcr.io/x/y:1": "oci", "oci-layout:/srv/i": "oci", "gs://b/o": "http"} {
+	for u, want := range map[string]string{"https://x/i.yaml": "https", "http://x": "http", "oci://ghcr.io/x/y:1": "oci", "oci-layout:/srv/i": "oci", "gs://b/o": "gcs", "s3://b/k": "s3", "ftp://x": "http"} {
 		if got := Backend(config.Index{URL: u}); got != want {
 			t.Errorf("Backend(%s) = %s, want %s", u, got, want)
 		}
 	}
+	if _, err := (Sources{}).Fetch(ctx, config.Index{Name: "g", URL: "gs://bucket/index.yaml"}, ""); err == nil || !strings.Contains(err.Error(), "gcs backend is not supported") {
+		t.Errorf("gcs fetch: %v", err)
+	}
 	l := List{Path: filepath.Join(t.TempDir(), "state", "indexes.yaml")}
 	conf := []config.Index{{Name: "falcosecurity", URL: "https://x"}}
-	if err := l.Add(Added{Name: "local", URL: abs}, conf); err != nil {
-		t.Fatal(err)
+	if added, err := l.Add(Added{Name: "local", URL: abs}, conf); err != nil || !added {
+		t.Fatal(added, err)
 	}
-	if err := l.Add(Added{Name: "falcosecurity", URL: abs}, conf); err == nil {
-		t.Error("duplicate of a configured index accepted")
+	if _, err := l.Add(Added{Name: "falcosecurity", URL: abs}, conf); err == nil || !strings.Contains(err.Error(), "exists with URL https://x") {
+		t.Errorf("same name as a configured index, other URL: %v", err)
+	}
+	// Adding again the same index is a no-op, as in falcoctl; another backend is not the same index.
+	for _, again := range []Added{{Name: "falcosecurity", URL: "https://x"}, {Name: "local", URL: abs}, {Name: "local", URL: abs, Backend: "file"}} {
+		if added, err := l.Add(again, conf); err != nil || added {
+			t.Errorf("add %+v again: added %v, %v", again, added, err)
+		}
+	}
+	if _, err := l.Add(Added{Name: "local", URL: abs, Backend: "oci"}, conf); err == nil {
+		t.Error("same name and URL with another backend accepted")
 	}
 	all, _ := l.All(conf)
 	if len(all) != 2 || all[1].Name != "local" {

@@ -58,17 +58,31 @@ func (l List) save(ix []Added) error {
 	return writeAtomic(l.Path, b, 0o644)
 }
 
-// Add appends an index; a name already added or configured is an error.
-func (l List) Add(a Added, configured []config.Index) error {
+// Add appends an index and reports whether it did. Adding again an index already added or
+// configured with the same URL and backend changes nothing (as falcoctl, so that setup scripts can
+// repeat it); the same name with another URL or backend is an error.
+func (l List) Add(a Added, configured []config.Index) (bool, error) {
 	cur, err := l.Load()
 	if err != nil {
-		return err
+		return false, err
 	}
-	if slices.ContainsFunc(configured, func(c config.Index) bool { return c.Name == a.Name }) ||
-		slices.ContainsFunc(cur, func(c Added) bool { return c.Name == a.Name }) {
-		return fmt.Errorf("add index %s: an index with that name exists", a.Name)
+	same := func(c config.Index) error {
+		if c.URL == a.URL && Backend(c) == Backend(config.Index{URL: a.URL, Backend: a.Backend}) {
+			return nil
+		}
+		return fmt.Errorf("add index %s: an index with that name exists with URL %s (backend %s); remove it first", a.Name, c.URL, Backend(c))
 	}
-	return l.save(append(cur, a))
+	for _, c := range configured {
+		if c.Name == a.Name {
+			return false, same(c)
+		}
+	}
+	for _, c := range cur {
+		if c.Name == a.Name {
+			return false, same(config.Index{Name: c.Name, URL: c.URL, Backend: c.Backend})
+		}
+	}
+	return true, l.save(append(cur, a))
 }
 
 // Remove drops added indexes by name; an unknown name is an error.

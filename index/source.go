@@ -25,12 +25,17 @@ import (
 )
 
 // Backend returns ix's backend: the configured one, else derived from the URL (http, https, file,
-// oci for oci:// and oci-layout: URLs; anything else is http, as in falcoctl).
+// oci for oci:// and oci-layout: URLs; gcs for gs:// and s3 for s3://, falcoctl backends aeriectl
+// does not fetch from; anything else is http, as in falcoctl).
 func Backend(ix config.Index) string {
 	if ix.Backend != "" {
 		return ix.Backend
 	}
 	switch {
+	case strings.HasPrefix(ix.URL, "gs://"):
+		return "gcs"
+	case strings.HasPrefix(ix.URL, "s3://"):
+		return "s3"
 	case strings.HasPrefix(ix.URL, "https://"):
 		return "https"
 	case strings.HasPrefix(ix.URL, "file://"), strings.HasPrefix(ix.URL, "/"):
@@ -69,6 +74,8 @@ func (s Sources) Fetch(ctx context.Context, ix config.Index, etag string) (Fetch
 		return s.fetchHTTP(ctx, ix, etag)
 	case "oci":
 		return s.fetchOCI(ctx, ix, etag)
+	case "gcs", "s3":
+		return Fetched{}, fmt.Errorf("fetch index %s: falcoctl's %s backend is not supported: copy %s to a file, an https server or an OCI artifact", ix.Name, b, ix.URL)
 	default:
 		return Fetched{}, fmt.Errorf("fetch index %s: unknown backend %q", ix.Name, b)
 	}

@@ -49,6 +49,9 @@ type Options struct {
 	// OAuth overrides the OAuth2 client credentials; nil means those stored by
 	// `registry login --oauth-token-url` in paths.state_dir/clientcredentials.json.
 	OAuth map[string]ClientCredentials
+	// PlainHTTP reaches every registry over plain HTTP, as falcoctl's --plain-http does, in
+	// addition to the hosts listed in registry.plain_http.
+	PlainHTTP bool
 }
 
 // Client opens targets. It is safe for concurrent use.
@@ -61,6 +64,7 @@ type Client struct {
 	maxWait    time.Duration
 	oauth      map[string]ClientCredentials // by contacted host
 	tokens     *tokenCache
+	plainAll   bool // Options.PlainHTTP
 }
 
 // New builds a Client from cfg.Registry. It loads every configured CA and client certificate once,
@@ -72,6 +76,7 @@ func New(cfg *config.Config, opts Options) (*Client, error) {
 		cache:      auth.NewCache(),
 		wrap:       opts.Transport,
 		maxWait:    opts.MaxRetryWait,
+		plainAll:   opts.PlainHTTP,
 	}
 	if c.maxWait == 0 {
 		c.maxWait = 30 * time.Second
@@ -342,8 +347,11 @@ func (c *Client) credential(ctx context.Context, hostport string) (auth.Credenti
 	return credentials.Credential(c.creds)(ctx, hostport)
 }
 
-// PlainHTTP reports whether host is reached over plain HTTP (registry.plain_http).
-func (c *Client) PlainHTTP(host string) bool { return slices.Contains(c.cfg.PlainHTTP, host) }
+// PlainHTTP reports whether host is reached over plain HTTP (registry.plain_http, or every host
+// with Options.PlainHTTP).
+func (c *Client) PlainHTTP(host string) bool {
+	return c.plainAll || slices.Contains(c.cfg.PlainHTTP, host)
+}
 
 // Credentials returns the credential store (docker config.json and its helpers).
 func (c *Client) Credentials() credentials.Store { return c.creds }

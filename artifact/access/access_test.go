@@ -95,6 +95,29 @@ func TestMirrorAndPlainHTTP(t *testing.T) {
 	}
 }
 
+// TestPlainHTTPEverywhere is falcoctl's --plain-http: every registry over plain HTTP.
+func TestPlainHTTPEverywhere(t *testing.T) {
+	cfg := config.Default(config.MapEnv{"HOME": t.TempDir()})
+	for _, all := range []bool{false, true} {
+		c, err := New(cfg, Options{Credentials: credentials.NewMemoryStore(), PlainHTTP: all})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := ref.Parse("ghcr.io/falcosecurity/rules/falco-rules:5")
+		repo, _, err := c.Repository(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reg, err := c.Registry("localhost:5000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if repo.PlainHTTP != all || reg.PlainHTTP != all || c.PlainHTTP("any.example") != all {
+			t.Errorf("PlainHTTP option %v: repository %v, registry %v", all, repo.PlainHTTP, reg.PlainHTTP)
+		}
+	}
+}
+
 func TestRetriesHonourRetryAfter(t *testing.T) {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,18 @@ func (a *app) accessClient() (*access.Client, error) {
 	return access.New(a.cfg, access.Options{})
 }
 
+// plainHTTPFlag adds falcoctl's --plain-http to cmd; the value lands in the returned bool.
+func plainHTTPFlag(cmd *cobra.Command) *bool {
+	v := new(bool)
+	cmd.Flags().BoolVar(v, "plain-http", false, "reach every registry over plain HTTP, as falcoctl's --plain-http (registry.plain_http lists hosts)")
+	return v
+}
+
+// accessClientPlain is accessClient, over plain HTTP for every registry when plain is set.
+func (a *app) accessClientPlain(plain bool) (*access.Client, error) {
+	return access.New(a.cfg, access.Options{PlainHTTP: plain})
+}
+
 // indexCache is the index cache under paths.cache_dir.
 func (a *app) indexCache(c *access.Client) *index.Cache {
 	return &index.Cache{
@@ -161,9 +173,10 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 	fl.BoolVar(&f.explain, "explain", false, "include why each artifact and version was chosen")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "resolve and explain only; install nothing")
 	fl.BoolVar(&f.nv, "no-verify", false, "skip signature verification (logged as a warning for every artifact)")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}
@@ -281,9 +294,10 @@ func newArtifactInfoCmd(a *app) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 	}
 	out := outputFlag(cmd, "table")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}
@@ -336,9 +350,10 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 	}
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch (default the host's)")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}

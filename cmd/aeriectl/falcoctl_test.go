@@ -593,3 +593,39 @@ func TestFalcoctlReadsWhatAeriePushes(t *testing.T) {
 		readAsFalcoctl(t, h, "falcosecurity/plugins/plugin/k8saudit", tag, "linux/amd64")
 	}
 }
+
+// TestFalcoctlCommandLines runs falcoctl's documented command lines unchanged (reference section
+// 1): --plain-http on push, pull, install, info, manifest and config; the same index added twice.
+func TestFalcoctlCommandLines(t *testing.T) {
+	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
+	e := newDistEnv(t, envOptions{}) // no registry.plain_http
+	h := reg.Host
+	rules := e.file(t, "my_rules.yaml", "- rule: mine\n")
+	e.fail(t, "http", "registry", "push", h+"/me/rules:1.0.0", rules, "--type", "rulesfile", "--version", "1.0.0")
+	e.ok(t, "registry", "push", "--plain-http", h+"/me/rules:1.0.0", rules, "--type", "rulesfile", "--version", "1.0.0", "--tag", "1")
+	so := e.file(t, "plugin-linux-x86_64.tar.gz", string(falcoctlTarGz(t, falcoctlFile{name: "libme.so", mode: 0o755, body: "so"})))
+	e.ok(t, "registry", "push", "--plain-http", h+"/me/plugin:0.1.0", so, "--type", "plugin", "--version", "0.1.0", "--platform", "linux/amd64", "--requires", "plugin_api_version:3.0.0")
+	pulled := filepath.Join(e.dir, "pulled")
+	e.ok(t, "registry", "pull", "--plain-http", h+"/me/plugin:0.1.0", "--platform", "linux/amd64", "--dest-dir", pulled, "--no-verify")
+	if _, err := os.Stat(filepath.Join(pulled, "plugin-linux-x86_64.tar.gz")); err != nil {
+		t.Error(err)
+	}
+	if out := e.ok(t, "artifact", "info", "--plain-http", h+"/me/rules"); !strings.Contains(out, "1.0.0") {
+		t.Errorf("info %s", out)
+	}
+	if out := e.ok(t, "artifact", "config", "--plain-http", h+"/me/rules:1"); strings.TrimSpace(out) != `{"name":"rules","version":"1.0.0"}` {
+		t.Errorf("config %s", out)
+	}
+	if out := e.ok(t, "artifact", "manifest", "--plain-http", "--platform", "linux/amd64", h+"/me/plugin:0.1.0"); !strings.Contains(out, "application/vnd.cncf.falco.plugin.layer.v1+tar.gz") {
+		t.Errorf("manifest %s", out)
+	}
+	rulesDir, pluginsDir := filepath.Join(e.dir, "etc-falco"), filepath.Join(e.dir, "falco-plugins")
+	e.ok(t, "artifact", "install", "--plain-http", "--no-verify", "--platform", "linux/amd64", "--allowed-types", "rulesfile,plugin",
+		"--rulesfiles-dir", rulesDir, "--plugins-dir", pluginsDir, "--resolve-deps", h+"/me/rules:1", h+"/me/plugin:0.1.0")
+	if f := dirFiles(t, rulesDir); f["my_rules.yaml"] != "- rule: mine\n" {
+		t.Errorf("rules %v", f)
+	}
+	if f := dirFiles(t, pluginsDir); f["libme.so"] != "so" {
+		t.Errorf("plugins %v", f)
+	}
+}

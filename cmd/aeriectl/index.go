@@ -30,8 +30,20 @@ func newIndexAddCmd(a *app) *cobra.Command {
 				ix.Backend = args[2]
 				switch ix.Backend {
 				case "http", "https", "file", "oci":
+				case "gcs", "s3":
+					return usageError{fmt.Errorf("index add: falcoctl's %s backend is not supported: copy the index to a file, an https server or an OCI artifact", ix.Backend)}
 				default:
 					return usageError{fmt.Errorf("index add: unknown backend %q: want http, https, file or oci", ix.Backend)}
+				}
+			}
+			// A name already in use with another URL is refused before its cache is touched.
+			all, err := a.indexList().All(a.cfg.Indexes)
+			if err != nil {
+				return err
+			}
+			for _, have := range all {
+				if have.Name == ix.Name && (have.URL != ix.URL || index.Backend(have) != index.Backend(ix)) {
+					return fmt.Errorf("index add %s: an index with that name exists with URL %s (backend %s); remove it first", ix.Name, have.URL, index.Backend(have))
 				}
 			}
 			c, err := a.accessClient()
@@ -41,7 +53,11 @@ func newIndexAddCmd(a *app) *cobra.Command {
 			if _, _, err := a.indexCache(c).Get(cmd.Context(), ix, true); err != nil {
 				return err
 			}
-			return a.indexList().Add(index.Added{Name: ix.Name, URL: ix.URL, Backend: ix.Backend, Added: time.Now().UTC()}, a.cfg.Indexes)
+			added, err := a.indexList().Add(index.Added{Name: ix.Name, URL: ix.URL, Backend: ix.Backend, Added: time.Now().UTC()}, a.cfg.Indexes)
+			if err == nil && !added {
+				a.log.InfoContext(cmd.Context(), "index already present, refreshed", "index", ix.Name, "url", ix.URL)
+			}
+			return err
 		},
 	}
 }

@@ -88,6 +88,7 @@ version is the newest of its line; prereleases get their exact tag only.`,
 	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "additional tag (repeatable)")
 	fl.BoolVar(&f.floating, "add-floating-tags", false, "add X.Y.Z and the floating tags X.Y, X, latest where this version is the newest")
 	fl.StringVar(&f.source, "annotation-source", "", "org.opencontainers.image.source annotation")
+	plain := plainHTTPFlag(cmd)
 	_ = cmd.MarkFlagRequired("type")
 	_ = cmd.MarkFlagRequired("version")
 	_ = cmd.RegisterFlagCompletionFunc("type", fixedCompletion("rulesfile", "plugin", "asset"))
@@ -129,7 +130,7 @@ version is the newest of its line; prereleases get their exact tag only.`,
 			}
 			opts.Dependencies = append(opts.Dependencies, d)
 		}
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}
@@ -157,9 +158,10 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&dir, "dest-dir", "o", ".", "directory to write the tarball into")
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch for plugins (default the host's)")
 	cmd.Flags().BoolVar(&noVerify, "no-verify", false, "skip signature verification (logged as a warning)")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}

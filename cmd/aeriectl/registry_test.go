@@ -622,8 +622,13 @@ func TestIndexCommands(t *testing.T) {
 	e := newDistEnv(t, envOptions{})
 	ix := e.file(t, "extra-index.yaml", "- name: extra\n  type: asset\n  registry: example.com\n  repository: a/extra\n  keywords: [geo]\n")
 	e.ok(t, "index", "add", "extra", "file://"+ix)
-	e.fail(t, "exists", "index", "add", "extra", "file://"+ix)
-	e.fail(t, "unknown backend", "index", "add", "x", "s3://b/k", "s3")
+	// Adding the same index again is a no-op (as falcoctl); the same name elsewhere is refused.
+	e.ok(t, "index", "add", "extra", "file://"+ix)
+	e.fail(t, "exists with URL file://"+ix, "index", "add", "extra", "file://"+ix+".other")
+	e.fail(t, "exists with URL file://", "index", "add", "local", "https://example.com/index.yaml")
+	e.fail(t, "s3 backend is not supported", "index", "add", "x", "s3://b/k", "s3")
+	e.fail(t, "gcs backend is not supported", "index", "add", "x", "gs://b/k")
+	e.fail(t, "unknown backend", "index", "add", "x", "https://b/k", "ftp")
 	out := e.ok(t, "index", "list", "-o", "json")
 	if !strings.Contains(out, `"name": "local"`) || !strings.Contains(out, `"name": "extra"`) {
 		t.Errorf("list %s", out)
