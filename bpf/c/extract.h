@@ -325,6 +325,24 @@ static __always_inline bool exe_from_memfd(struct file *f)
 	return name[0] == 'm' && name[1] == 'e' && name[2] == 'm' && name[3] == 'f' && name[4] == 'd' && name[5] == ':';
 }
 
+#define OVERLAYFS_SUPER_MAGIC 0x794c7630
+
+/* exe_layer tells on which overlayfs layer an executable lives: PPM_EXE_UPPER_LAYER when its overlay inode
+ * has an upper dentry (the file was written or copied up in the container), PPM_EXE_LOWER_LAYER when it
+ * comes from the image only, 0 off overlayfs. The overlay inode (struct ovl_inode) embeds the VFS inode and
+ * keeps the upper dentry pointer right after it, so the pointer lies sizeof(struct inode) past the VFS inode. */
+static __always_inline u32 exe_layer(struct file *exe)
+{
+	struct dentry *d = BPF_CORE_READ(exe, f_path.dentry);
+	if (!d || BPF_CORE_READ(d, d_sb, s_magic) != OVERLAYFS_SUPER_MAGIC)
+		return 0;
+	char *in = (char *)BPF_CORE_READ(d, d_inode);
+	struct dentry *upper = NULL;
+	if (!in || bpf_probe_read_kernel(&upper, sizeof(upper), in + bpf_core_type_size(struct inode)) < 0)
+		return 0;
+	return upper && BPF_CORE_READ(upper, d_inode) ? PPM_EXE_UPPER_LAYER : PPM_EXE_LOWER_LAYER;
+}
+
 /* put_exec writes an execve-family exit for the current task: 30 parameters, plus
  * the filename when with_filename is set (31, execve). */
 static __always_inline void put_exec(struct ev *e, s64 res, const void *filename, bool user_filename, bool with_filename)
@@ -350,6 +368,8 @@ static __always_inline void put_exec(struct ev *e, s64 res, const void *filename
 	u32 flags = 0;
 	if (exe && exe_from_memfd(exe))
 		flags |= PPM_EXE_FROM_MEMFD;
+	if (exe)
+		flags |= exe_layer(exe);
 	put_u32(e, flags);
 	const struct cred *c = BPF_CORE_READ(t, cred);
 	put_u64(e, BPF_CORE_READ(c, cap_inheritable.val));

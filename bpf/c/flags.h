@@ -53,6 +53,7 @@
 #define PPM_EXE_WRITABLE (1 << 0)
 #define PPM_EXE_UPPER_LAYER (1 << 1)
 #define PPM_EXE_FROM_MEMFD (1 << 2)
+#define PPM_EXE_LOWER_LAYER (1 << 3)
 
 static __always_inline u32 open_flags_to_scap(u64 f)
 {

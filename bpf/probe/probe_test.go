@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unsafe"
@@ -566,6 +567,34 @@ func TestLiveEvents(t *testing.T) {
 		ex := find(t, evs, "execve", event.Exit, func(ev *event.Event) bool { return str(ev, "exe") == "aerie-fileless" })
 		if unum(ex, "flags")&4 == 0 { // PPM_EXE_FROM_MEMFD
 			t.Errorf("execve flags = %#x, want PPM_EXE_FROM_MEMFD; trusted_exepath=%q", unum(ex, "flags"), str(ex, "trusted_exepath"))
+		}
+	})
+
+	t.Run("overlayfs layers", func(t *testing.T) {
+		// In a private mount namespace, an overlay whose lower layer holds one executable (an image's) and
+		// whose upper layer gets another (dropped at run time): exec reports the layer of each.
+		dir := t.TempDir()
+		for _, d := range []string{"lower", "upper", "work", "merged"} {
+			if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if out, err := exec.Command("cp", "/usr/bin/true", filepath.Join(dir, "lower", "aerie-image")).CombinedOutput(); err != nil {
+			t.Fatalf("cp: %v: %s", err, out)
+		}
+		m := filepath.Join(dir, "merged")
+		script := fmt.Sprintf("mount -t overlay overlay -o lowerdir=%[1]s/lower,upperdir=%[1]s/upper,workdir=%[1]s/work %[2]s && "+
+			"cp /usr/bin/true %[2]s/aerie-dropped && %[2]s/aerie-dropped && %[2]s/aerie-image", dir, m)
+		cmd := exec.Command("/bin/sh", "-c", script)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Unshareflags: syscall.CLONE_NEWNS}
+		evs := h.run(cmd)
+		for comm, want := range map[string]uint64{"aerie-dropped": 1 << 1, "aerie-image": 1 << 3} { // PPM_EXE_UPPER_LAYER, PPM_EXE_LOWER_LAYER
+			if got := unum(execOf(t, evs, comm), "flags") & (1<<1 | 1<<3); got != want {
+				t.Errorf("%s: execve layer flags = %#x, want %#x", comm, got, want)
+			}
+		}
+		if got := unum(execOf(t, evs, "sh"), "flags") & (1<<1 | 1<<3); got != 0 {
+			t.Errorf("sh (not on overlayfs): execve layer flags = %#x, want 0", got)
 		}
 	})
 
