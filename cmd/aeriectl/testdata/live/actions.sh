@@ -1,12 +1,17 @@
 #!/bin/bash
 # Safe actions that upstream Falco rules describe, run under `aeriectl run` by TestRunLive. Files made
-# outside $W (/var/log, /usr/bin, /etc, /root, /dev, /dev/shm) are dot-named or prefixed aerie-act and removed
-# at once. $HELPER is helper.c built by the test; $CG, when set, is a docker-named cgroup for the container rules.
+# outside $W (/var/log, /usr/bin, /etc, /root, /dev, /dev/shm, /var/lib/rpm) are dot-named or prefixed
+# aerie-act and removed at once. $HELPER is helper.c built by the test; $CG, when set, is a docker-named cgroup
+# for the container rules. Network actions run in a private network namespace (helper netns) whose loopback
+# answers 198.18.0.1, a benchmarking address outside the local subnets the rules exempt.
 W=${W:-/tmp/aerie-act/w}
 rm -rf "$W"; mkdir -p "$W"
-for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get; do cp /usr/bin/true "$W/$n"; done
+for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get wget pkexec sudoedit; do cp /usr/bin/true "$W/$n"; done
+for n in mysqld sshd ssh; do cp "$HELPER" "$W/$n"; done
 cp /usr/bin/cat "$W/aerie-reader"
 cp /usr/bin/bash "$W/nginx"
+"$W/nginx" -c 'sleep 5.2; read -r _ < /etc/shadow' &      # Read sensitive file trusted after startup (runs > 5 s)
+TRUSTED=$!
 "$W/aerie-reader" /etc/shadow >/dev/null                   # Read sensitive file untrusted
 ln -s /etc/shadow "$W/l1"                                  # Create Symlink Over Sensitive Files
 ln /etc/shadow "$W/h1" 2>/dev/null                         # Create Hardlink Over Sensitive Files
@@ -33,7 +38,47 @@ HTTP_PROXY=http://1.2.3.4:3128 "$W/curl" http://example.invalid  # Program run w
 "$HELPER" ptrace                                           # PTRACE attached to process
 "$HELPER" traceme                                          # PTRACE anti-debug attempt
 "$HELPER" memfd                                            # Fileless execution via memfd_create
+"$HELPER" setns                                            # Change thread namespace
+"$HELPER" run "$W/aerie-reader" /tmp/../etc/../etc/shadow >/dev/null  # Directory traversal monitored file read
+"$HELPER" setuid 54321                                     # Non sudo setuid
+"$W/mysqld" run /usr/bin/true                              # DB program spawned process
+"$W/sshd" run "$HELPER" asuser 1 /usr/bin/true            # System user interactive (uid 1, daemon in base-passwd)
+RPM=/var/lib/rpm; [ -d $RPM ] || { mkdir -p $RPM; RPMNEW=1; }
+: > $RPM/.aerie-act-$$; rm -f $RPM/.aerie-act-$$; [ -z "$RPMNEW" ] || rmdir $RPM   # Write below rpm database
+"$HELPER" netns /bin/bash -c "
+  '$HELPER' udp 198.18.0.1 5555                            # Unexpected UDP Traffic
+  '$HELPER' listen 443; '$W/ssh' connect 198.18.0.1 443    # Disallowed SSH Connection Non Standard Port
+  '$HELPER' listen 8081; echo > /dev/tcp/198.18.0.1/8081   # System procs network activity (bash)
+"
+"$HELPER" uffd 54321                                       # Unprivileged Delegation of Page Faults Handling
+"$HELPER" bpf                                              # BPF Program Not Profiled
+mkdir "$W/.hidden"                                         # Create Hidden Files or Directories
+GLIBC_TUNABLES=glibc.malloc.mxfast=0 /usr/bin/true         # Potential Local Privilege Escalation via Env Vars Misuse
+# The next two rules want an unprivileged login session (loginuid != 0): helper login sets one.
+"$HELPER" login 1000 "$HELPER" noargv "$W/pkexec"          # Polkit Local Privilege Escalation Vulnerability
+"$HELPER" login 1000 "$W/sudoedit" -s '\'                  # Sudo Potential Privilege Escalation
+SSHDIR=/root/.ssh; [ -d $SSHDIR ] || { mkdir -m 700 $SSHDIR; SSHNEW=1; }
+ls $SSHDIR >/dev/null; [ -z "$SSHNEW" ] || rmdir $SSHDIR    # Read ssh information
+: > /etc/apt/sources.list.d/aerie-act-$$.list; rm -f /etc/apt/sources.list.d/aerie-act-$$.list  # Update Package Repository
+"$HELPER" pty /usr/bin/whoami >/dev/null                   # Basic Interactive Reconnaissance
+: > "$W/liblzma.so.5.6.1"
+LD_PRELOAD="$W/liblzma.so.5.6.1" "$W/sshd" 2>/dev/null    # Backdoored library loaded into SSHD
 if [ -n "$CG" ]; then                                      # container-only rules, in a docker-named cgroup
-  sh -c "echo \$\$ > $CG/cgroup.procs; $W/nc -e /bin/sh 127.0.0.1 9; $W/kubectl get pods; $W/scp a b; $W/apt-get update; cat /proc/self/environ >/dev/null; true"
+  (
+    echo $BASHPID > "$CG/cgroup.procs"
+    "$W/nc" -e /bin/sh 127.0.0.1 9; "$W/kubectl" get pods; "$W/scp" a b; "$W/apt-get" update
+    cat /proc/self/environ >/dev/null
+    "$HELPER" module                                       # Linux Kernel Module Injection Detected
+    "$HELPER" packet                                       # Packet socket created in container
+    "$HELPER" revshell /usr/bin/true                       # Redirect STDOUT/STDIN to Network Connection
+    RA=$(ls /sys/fs/cgroup/*/release_agent 2>/dev/null | head -n 1)   # cgroup v1; v2 has none: a stand-in
+    [ -n "$RA" ] || { RA=$W/release_agent; : > "$RA"; }
+    bash -c 'exec 3>>"$1"' - "$RA"                         # Detect release_agent File Container Escapes (no write)
+    echo aGk= | base64 -d >/dev/null                       # Decoding Payload in Container
+    "$HELPER" overlay "$W/ovl"                             # Drop and execute new binary in container
+    "$W/wget" http://example.invalid/x                     # Launch Ingress Remote File Copy Tools in Container
+    : > "$W/entrypoint"; "$HELPER" writefd "$W/entrypoint" # Modify Container Entrypoint
+  )
 fi
+wait $TRUSTED
 rm -rf "$W"
