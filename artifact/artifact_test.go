@@ -107,7 +107,11 @@ func TestParseRequirementAndVersion(t *testing.T) {
 	if r, err := ParseRequirement("engine_version_semver:0.57.0"); err != nil || r.Name != "engine_version_semver" {
 		t.Errorf("got %v %v", r, err)
 	}
-	for _, bad := range []string{"x", ":1.0.0", "engine:1.0"} {
+	// The legacy engine_version requirement is a plain integer, which falcoctl's follower compares as one.
+	if r, err := ParseRequirement("engine_version:17"); err != nil || r.Version != "17" {
+		t.Errorf("integer requirement: %v %v", r, err)
+	}
+	for _, bad := range []string{"x", ":1.0.0", "engine:1.0", "engine_version:017", "engine_version:-1", "engine_version:v1"} {
 		if _, err := ParseRequirement(bad); err == nil {
 			t.Errorf("ParseRequirement(%q) accepted", bad)
 		}

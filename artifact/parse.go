@@ -12,6 +12,9 @@ import (
 // nameRE is falcoctl's rule for artifact names in dependencies.
 var nameRE = regexp.MustCompile(`^[a-z]+[a-z0-9-_]*$`)
 
+// intRE is a plain integer version, as the legacy engine_version requirement uses.
+var intRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
+
 // ValidName reports whether s is a valid artifact name (lower case letter, then letters, digits, - or _).
 func ValidName(s string) bool { return nameRE.MatchString(s) }
 
@@ -80,8 +83,10 @@ func ParseRequirement(s string) (Requirement, error) {
 	if !ValidName(name) {
 		return Requirement{}, fmt.Errorf("invalid requirement %q: name %q must match %s", s, name, nameRE)
 	}
-	if _, err := ParseStrictVersion(ver); err != nil {
-		return Requirement{}, fmt.Errorf("invalid requirement %q: %w", s, err)
+	if !intRE.MatchString(ver) {
+		if _, err := ParseStrictVersion(ver); err != nil {
+			return Requirement{}, fmt.Errorf("invalid requirement %q: %w, or an integer", s, err)
+		}
 	}
 	return Requirement{Name: name, Version: ver}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -239,4 +240,52 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("round trip: %v", err)
 		}
 	})
+}
+
+// TestFalcoctlIndexes reads falcoctl's configuration and index list (falcoctl.md section 3).
+func TestFalcoctlIndexes(t *testing.T) {
+	for file, want := range map[string][]config.Index{
+		"testdata/falcoctl.yaml": {
+			{Name: "falcosecurity", URL: "https://falcosecurity.github.io/falcoctl/index.yaml"},
+			{Name: "company", URL: "file:///srv/falco/index.yaml", Backend: "file"},
+			{Name: "bucket", URL: "gs://company-falco/index.yaml"},
+		},
+		"testdata/falcoctl-indexes.yaml": {
+			{Name: "falcosecurity", URL: "https://falcosecurity.github.io/falcoctl/index.yaml"},
+			{Name: "mirror", URL: "https://mirror.example/falco/index.yaml", Backend: "https"},
+		},
+	} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := FalcoctlIndexes(file, data)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		var idx []config.Index
+		for _, g := range got {
+			if g.File != file || g.Line == 0 {
+				t.Errorf("%s: position %s:%d", file, g.File, g.Line)
+			}
+			idx = append(idx, g.Index)
+		}
+		if !reflect.DeepEqual(idx, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", file, idx, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"indexes:\n  - name: x\n":               "f.yaml:2: indexes entry needs name and url",
+		"indexes: {name: x}\n":                  "f.yaml:1: indexes must be a list",
+		"artifact: {}\n":                        "no indexes (falcoctl.yaml) or configs",
+		"- a\n":                                 "want a mapping",
+		"configs:\n  - name: [x]\n    url: u\n": "f.yaml:2: field \"name\" must be a string",
+	} {
+		if _, err := FalcoctlIndexes("f.yaml", []byte(in)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", in, err, want)
+		}
+	}
+	if got, err := FalcoctlIndexes("f.yaml", []byte("indexes:\n")); err != nil || len(got) != 0 {
+		t.Errorf("empty indexes: %v %v", got, err)
+	}
 }

@@ -33,6 +33,7 @@ import (
 	"oras.land/oras-go/v2/content"
 	"oras.land/oras-go/v2/registry/remote"
 
+	"github.com/aerie-sec/aerie/index"
 	"github.com/aerie-sec/aerie/internal/testenv"
 )
 
@@ -627,5 +628,82 @@ func TestFalcoctlCommandLines(t *testing.T) {
 	}
 	if f := dirFiles(t, pluginsDir); f["libme.so"] != "so" {
 		t.Errorf("plugins %v", f)
+	}
+}
+
+// TestIndexImportFromFalcoctl adds the indexes of a falcoctl configuration and index list.
+func TestIndexImportFromFalcoctl(t *testing.T) {
+	e := newDistEnv(t, envOptions{})
+	a := e.file(t, "a-index.yaml", falcoctlIndex("ghcr.io", [3]string{"falco-rules", "rulesfile", "falcosecurity/rules/falco-rules"}))
+	b := e.file(t, "b-index.yaml", falcoctlIndex("ghcr.io", [3]string{"k8saudit", "plugin", "falcosecurity/plugins/plugin/k8saudit"}))
+	conf := e.file(t, "falcoctl.yaml", fmt.Sprintf(`artifact:
+  install:
+    refs: [falco-rules:5]
+indexes:
+  - name: falcosecurity
+    url: file://%s
+  - name: bucket
+    url: s3://company/index.yaml
+`, a))
+	list := filepath.Join(e.dir, ".config", "falcoctl", "indexes.yaml")
+	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(list, []byte(fmt.Sprintf(`configs:
+    - added_timestamp: "2025-05-20 10:11:12"
+      backend: ""
+      name: falcosecurity
+      updated_timestamp: "2025-05-20 10:11:12"
+      url: https://falcosecurity.github.io/falcoctl/index.yaml
+    - added_timestamp: "2025-05-20 10:15:00"
+      backend: file
+      name: company
+      updated_timestamp: "2025-05-20 10:15:00"
+      url: file://%s
+`, b)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := e.run(t, "index", "import", conf, list)
+	if code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "falcosecurity") || !strings.Contains(out, "company") || strings.Contains(out, "bucket") {
+		t.Errorf("import output %s", out)
+	}
+	if !strings.Contains(errs, "s3 backend is not supported") || !strings.Contains(errs, "keeping the first") {
+		t.Errorf("import warnings %s", errs)
+	}
+	if out := e.ok(t, "artifact", "list"); !strings.Contains(out, "falco-rules") || !strings.Contains(out, "k8saudit") {
+		t.Errorf("list after import %s", out)
+	}
+	// Again: nothing changes.
+	e.ok(t, "index", "import", conf, list)
+	// From the default places (only HOME's list exists here), its falcosecurity entry now names
+	// another URL than the imported one: refused, naming where it was read.
+	if _, err := os.Stat(index.FalcoctlConfigFile); err != nil {
+		e.fail(t, "indexes.yaml:2", "index", "import")
+	}
+	// A name used here for another URL stops the import before anything is added.
+	clash := e.file(t, "clash.yaml", "indexes:\n  - name: new\n    url: file://"+a+"\n  - name: local\n    url: https://example.com/index.yaml\n")
+	e.fail(t, "clash.yaml:4", "index", "import", clash)
+	if out := e.ok(t, "index", "list"); strings.Contains(out, "new") {
+		t.Errorf("partial import: %s", out)
+	}
+	e.fail(t, "no such file", "index", "import", filepath.Join(e.dir, "missing.yaml"))
+	if _, err := os.Stat(index.FalcoctlConfigFile); err == nil {
+		return // a real falcoctl configuration is installed on this host
+	}
+	// Default places: HOME's list alone; none at all is an error.
+	e2 := newDistEnv(t, envOptions{})
+	e2.fail(t, "no falcoctl file found", "index", "import")
+	list2 := filepath.Join(e2.dir, index.FalcoctlListFile)
+	if err := os.MkdirAll(filepath.Dir(list2), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(list2, []byte("configs:\n  - name: company\n    url: file://"+b+"\n    backend: file\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := e2.ok(t, "index", "import", "-o", "json"); !strings.Contains(out, `"name": "company"`) {
+		t.Errorf("default import %s", out)
 	}
 }

@@ -1,11 +1,18 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/aerie-sec/aerie/artifact/access"
 	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/index"
 )
@@ -15,7 +22,7 @@ func newIndexCmd(a *app) *cobra.Command {
 		Use:   "index",
 		Short: "Manage artifact indexes (falcoctl index.yaml files over http(s), file or OCI)",
 	}
-	cmd.AddCommand(newIndexAddCmd(a), newIndexListCmd(a), newIndexRemoveCmd(a), newIndexUpdateCmd(a))
+	cmd.AddCommand(newIndexAddCmd(a), newIndexListCmd(a), newIndexRemoveCmd(a), newIndexUpdateCmd(a), newIndexImportCmd(a))
 	return cmd
 }
 
@@ -23,43 +30,151 @@ func newIndexAddCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "add NAME URL [BACKEND]",
 		Short: "Add an index and fetch it (backend http, https, file or oci; default from the URL)",
-		Args:  cobra.RangeArgs(2, 3),
+		Long: `Add fetches the index file at URL (falcoctl's index.yaml format) and adds it as NAME.
+Adding again the same NAME and URL refreshes it and changes nothing else, as falcoctl does; the
+same NAME with another URL is refused.`,
+		Args: cobra.RangeArgs(2, 3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ix := config.Index{Name: args[0], URL: args[1]}
 			if len(args) == 3 {
 				ix.Backend = args[2]
-				switch ix.Backend {
-				case "http", "https", "file", "oci":
-				case "gcs", "s3":
-					return usageError{fmt.Errorf("index add: falcoctl's %s backend is not supported: copy the index to a file, an https server or an OCI artifact", ix.Backend)}
-				default:
-					return usageError{fmt.Errorf("index add: unknown backend %q: want http, https, file or oci", ix.Backend)}
-				}
 			}
-			// A name already in use with another URL is refused before its cache is touched.
+			if err := checkBackend(ix); err != nil {
+				return usageError{fmt.Errorf("index add: %w", err)}
+			}
 			all, err := a.indexList().All(a.cfg.Indexes)
 			if err != nil {
 				return err
 			}
-			for _, have := range all {
-				if have.Name == ix.Name && (have.URL != ix.URL || index.Backend(have) != index.Backend(ix)) {
-					return fmt.Errorf("index add %s: an index with that name exists with URL %s (backend %s); remove it first", ix.Name, have.URL, index.Backend(have))
-				}
+			if err := checkIndexName(all, ix); err != nil {
+				return err
 			}
 			c, err := a.accessClient()
 			if err != nil {
 				return err
 			}
-			if _, _, err := a.indexCache(c).Get(cmd.Context(), ix, true); err != nil {
-				return err
-			}
-			added, err := a.indexList().Add(index.Added{Name: ix.Name, URL: ix.URL, Backend: ix.Backend, Added: time.Now().UTC()}, a.cfg.Indexes)
-			if err == nil && !added {
-				a.log.InfoContext(cmd.Context(), "index already present, refreshed", "index", ix.Name, "url", ix.URL)
-			}
+			_, err = a.addIndex(cmd.Context(), c, ix)
 			return err
 		},
 	}
+}
+
+// checkBackend refuses backends aeriectl cannot fetch from, naming falcoctl's gcs and s3.
+func checkBackend(ix config.Index) error {
+	switch b := index.Backend(ix); b {
+	case "http", "https", "file", "oci":
+		return nil
+	case "gcs", "s3":
+		return fmt.Errorf("index %s: falcoctl's %s backend is not supported: copy the index to a file, an https server or an OCI artifact", ix.Name, b)
+	default:
+		return fmt.Errorf("index %s: unknown backend %q: want http, https, file or oci", ix.Name, b)
+	}
+}
+
+// checkIndexName refuses a name already used for another URL or backend, before any cache is touched.
+func checkIndexName(all []config.Index, ix config.Index) error {
+	for _, have := range all {
+		if have.Name == ix.Name && (have.URL != ix.URL || index.Backend(have) != index.Backend(ix)) {
+			return fmt.Errorf("index add %s: an index with that name exists with URL %s (backend %s); remove it first", ix.Name, have.URL, index.Backend(have))
+		}
+	}
+	return nil
+}
+
+// addIndex fetches ix into the cache and adds it to the list (a no-op when already there).
+func (a *app) addIndex(ctx context.Context, c *access.Client, ix config.Index) (index.Status, error) {
+	_, st, err := a.indexCache(c).Get(ctx, ix, true)
+	if err != nil {
+		return st, err
+	}
+	added, err := a.indexList().Add(index.Added{Name: ix.Name, URL: ix.URL, Backend: ix.Backend, Added: time.Now().UTC()}, a.cfg.Indexes)
+	if err == nil && !added {
+		a.log.InfoContext(ctx, "index already present, refreshed", "index", ix.Name, "url", ix.URL)
+	}
+	return st, err
+}
+
+func newIndexImportCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import [FILE...]",
+		Short: "Add the indexes of a falcoctl configuration (falcoctl.yaml) or index list (indexes.yaml)",
+		Long: `Import reads the indexes a falcoctl installation uses and adds each one as 'index add' does:
+the indexes key of a falcoctl configuration and the configs key of falcoctl's index list. With no
+FILE, it reads ` + index.FalcoctlConfigFile + ` and ~/` + index.FalcoctlListFile + `, those that exist.
+
+A name met twice keeps its first URL (the configuration comes first, as falcoctl's artifact commands
+use it). Indexes on falcoctl's gcs and s3 backends are skipped with a warning. A name already used
+here for another URL is an error, reported before anything is added.`,
+	}
+	out := outputFlag(cmd, "table")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ctx := cmd.Context()
+		files, explicit := args, len(args) > 0
+		if !explicit {
+			files = []string{index.FalcoctlConfigFile}
+			if home, ok := a.env.Lookup("HOME"); ok && home != "" {
+				files = append(files, filepath.Join(home, index.FalcoctlListFile))
+			}
+		}
+		var imports []index.FalcoctlImport
+		read := 0
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if errors.Is(err, fs.ErrNotExist) && !explicit {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("index import: %w", err)
+			}
+			read++
+			got, err := index.FalcoctlIndexes(f, data)
+			if err != nil {
+				return err
+			}
+			imports = append(imports, got...)
+		}
+		if read == 0 {
+			return fmt.Errorf("index import: no falcoctl file found (%s); name one", strings.Join(files, ", "))
+		}
+		all, err := a.indexList().All(a.cfg.Indexes)
+		if err != nil {
+			return err
+		}
+		var todo []config.Index
+		first := map[string]index.FalcoctlImport{}
+		for _, im := range imports {
+			if f, ok := first[im.Name]; ok {
+				if f.URL != im.URL || index.Backend(f.Index) != index.Backend(im.Index) {
+					a.log.WarnContext(ctx, "index named twice in falcoctl files, keeping the first", "index", im.Name,
+						"kept", fmt.Sprintf("%s (%s:%d)", f.URL, f.File, f.Line), "ignored", fmt.Sprintf("%s (%s:%d)", im.URL, im.File, im.Line))
+				}
+				continue
+			}
+			first[im.Name] = im
+			if err := checkBackend(im.Index); err != nil {
+				a.log.WarnContext(ctx, "index skipped", "index", im.Name, "at", fmt.Sprintf("%s:%d", im.File, im.Line), "err", err)
+				continue
+			}
+			if err := checkIndexName(all, im.Index); err != nil {
+				return fmt.Errorf("%w (from %s:%d)", err, im.File, im.Line)
+			}
+			todo = append(todo, im.Index)
+		}
+		c, err := a.accessClient()
+		if err != nil {
+			return err
+		}
+		res := indexStatuses{}
+		for _, ix := range todo {
+			st, err := a.addIndex(ctx, c, ix)
+			if err != nil {
+				return err
+			}
+			res = append(res, st)
+		}
+		return a.print(*out, res)
+	}
+	return cmd
 }
 
 type indexStatuses []index.Status
