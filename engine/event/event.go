@@ -32,6 +32,7 @@ type Event struct {
 	DumpFlags uint32
 
 	params [][]byte
+	own    []byte // parameter bytes owned by a copy made with CopyFrom
 }
 
 // Info returns the table entry for e's type, or nil for a type beyond the table.
@@ -389,6 +390,7 @@ func (e *Event) decodeParams(raw []byte, hdr, np int) error {
 // Clone returns a copy of e that owns its parameter bytes.
 func (e *Event) Clone() *Event {
 	c := *e
+	c.own = nil
 	c.params = make([][]byte, len(e.params))
 	total := 0
 	for _, p := range e.params {
@@ -401,6 +403,26 @@ func (e *Event) Clone() *Event {
 		c.params[i] = buf[start:len(buf):len(buf)]
 	}
 	return &c
+}
+
+// CopyFrom makes e a copy of src that owns its parameter bytes, reusing e's buffers, so that keeping
+// the latest event of a kind (an old enter event for its exit) does not allocate once they have grown.
+func (e *Event) CopyFrom(src *Event) {
+	own, params := e.own[:0], e.params[:0]
+	for _, p := range src.params {
+		own = append(own, p...)
+	}
+	off := 0
+	for _, p := range src.params {
+		if p == nil {
+			params = append(params, nil)
+			continue
+		}
+		params = append(params, own[off:off+len(p):off+len(p)])
+		off += len(p)
+	}
+	*e = Event{Num: src.Num, Ts: src.Ts, TID: src.TID, Type: src.Type, CPU: src.CPU, DumpFlags: src.DumpFlags,
+		params: params, own: own}
 }
 
 // SetParams replaces e's parameters with params (not copied), for building events to encode.

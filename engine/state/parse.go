@@ -1,6 +1,7 @@
 package state
 
 import (
+	"encoding/binary"
 	"path"
 
 	"github.com/aerie-sec/aerie/engine/event"
@@ -186,6 +187,10 @@ type Resolved struct {
 	FD     *FD   // nil when the event uses no fd or the fd is unknown
 	FDNum  int64 // the fd number the event refers to, valid when HasFD
 	HasFD  bool
+	// Enter is the enter event of an exit event from an old-style capture (enter+exit pairs), when the
+	// thread's previous event was it: its parameters complete the exit's, as current libs' capture converter
+	// folds them in (old exits often carry only res). nil otherwise.
+	Enter *event.Event
 }
 
 // Apply updates the table with ev, as libsinsp's parsers do before filtering, and fills r with the event's
@@ -202,17 +207,15 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 	if th == nil {
 		return
 	}
+	a := args{ev: ev, h: h}
+	if ev.Dir() == event.Exit && th.enterType != 0 && th.enterType == ev.Type-1 {
+		a.en, a.he = &th.enter, &handlers[th.enterType]
+		r.Enter = &th.enter
+	}
 	// The fd the event operates on: its own fd parameter, else the one its enter event carried.
 	if h.usesFD || h.op == opClose {
-		if h.op == opEnter {
-			if n, ok := ev.Int(0); ok {
-				th.enterFD, th.enterType = n, ev.Type
-			}
-		}
-		if n, ok := intParam(ev, h, kFD); ok {
+		if n, ok := a.int(kFD); ok {
 			r.FDNum, r.HasFD = n, true
-		} else if th.enterType == ev.Type-1 {
-			r.FDNum, r.HasFD = th.enterFD, true
 		}
 		if r.HasFD {
 			r.FD = th.files.Get(r.FDNum)
@@ -232,40 +235,36 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 				r.FD.ServerIP, r.FD.ServerPort = sa.Addr, sa.Port
 			}
 		}
-		if ev.Name() == "socket" {
-			th.enterSock[0], _ = uintParam(ev, h, kDomain)
-			th.enterSock[1], _ = uintParam(ev, h, kSockType)
-			th.enterSock[2], _ = uintParam(ev, h, kProto)
+		if ev.NumParams() > 0 {
+			th.enter.CopyFrom(ev)
 			th.enterType = ev.Type
-		}
-		if h.has(kFilename) {
-			th.enterFilename = tb.intern(ev.Bytes(int(h.idx[kFilename])))
-			th.enterType = ev.Type
+		} else {
+			th.enterType = 0
 		}
 	case opClone:
-		tb.clone(ev, h, th)
+		tb.clone(ev, &a, th)
 	case opExec:
-		tb.exec(ev, h, th)
+		tb.exec(ev, &a, th)
 	case opProcExit:
-		reaper, _ := intParam(ev, h, kReaper)
+		reaper, _ := a.int(kReaper)
 		tb.Exit(th.TID, reaper)
 	case opOpen:
-		tb.open(ev, h, th, r)
+		tb.open(&a, th, r)
 	case opSocket:
-		tb.socket(ev, h, th, r)
+		tb.socket(&a, th, r)
 	case opConnect:
-		tb.connect(ev, h, th, r)
+		tb.connect(ev, &a, th, r)
 	case opBind:
-		tb.bind(ev, h, r)
+		tb.bind(ev, &a, r)
 	case opAccept:
-		tb.accept(ev, h, th, r)
+		tb.accept(ev, &a, th, r)
 	case opClose:
-		if res, ok := intParam(ev, h, kRes); ok && res >= 0 && r.HasFD {
+		if res, ok := a.int(kRes); ok && res >= 0 && r.HasFD {
 			th.files.Remove(r.FDNum)
 		}
 	case opDup:
-		res, ok := intParam(ev, h, kRes)
-		old, ok2 := intParam(ev, h, kOldFD)
+		res, ok := a.int(kRes)
+		old, ok2 := a.int(kOldFD)
 		if !ok2 {
 			old, ok2 = r.FDNum, r.HasFD
 		}
@@ -279,25 +278,25 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 			}
 		}
 	case opPipe, opSocketpair:
-		res, ok := intParam(ev, h, kRes)
+		res, ok := a.int(kRes)
 		if ok && res >= 0 {
 			typ := FDFIFO
 			if h.op == opSocketpair {
 				typ = FDUnixSocket
 			}
-			ino, _ := uintParam(ev, h, kIno)
+			ino, _ := a.uint(kIno)
 			for _, k := range [...]key{kFD1, kFD2} {
-				if n, ok := intParam(ev, h, k); ok && n >= 0 {
+				if n, ok := a.int(k); ok && n >= 0 {
 					th.files.Add(&FD{Num: n, Type: typ, Ino: ino})
 				}
 			}
 		}
 	case opChdir:
-		if res, ok := intParam(ev, h, kRes); ok && res == 0 && h.has(kPath) {
-			th.files.Cwd = tb.resolve(th.files.Cwd, ev.Bytes(int(h.idx[kPath])))
+		if res, ok := a.int(kRes); ok && res == 0 && a.has(kPath) {
+			th.files.Cwd = tb.resolve(th.files.Cwd, a.bytes(kPath))
 		}
 	case opFchdir:
-		if res, ok := intParam(ev, h, kRes); ok && res == 0 && r.FD != nil {
+		if res, ok := a.int(kRes); ok && res == 0 && r.FD != nil {
 			th.files.Cwd = r.FD.Name
 		}
 	case opSetuid, opSetresuid:
@@ -305,8 +304,8 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 		if h.op == opSetresuid {
 			k = kEUID
 		}
-		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
-			if v, ok := uintParam(ev, h, k); ok && uint32(v) != 0xffffffff {
+		if res, ok := a.int(kRes); ok && res == 0 {
+			if v, ok := a.uint(k); ok && uint32(v) != 0xffffffff {
 				th.UID = uint32(v)
 			}
 		}
@@ -315,94 +314,144 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 		if h.op == opSetresgid {
 			k = kEGID
 		}
-		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
-			if v, ok := uintParam(ev, h, k); ok && uint32(v) != 0xffffffff {
+		if res, ok := a.int(kRes); ok && res == 0 {
+			if v, ok := a.uint(k); ok && uint32(v) != 0xffffffff {
 				th.GID = uint32(v)
 			}
 		}
 	case opCapset:
-		if res, ok := intParam(ev, h, kRes); ok && res == 0 {
-			th.CapInheritable, _ = uintParam(ev, h, kCapInh)
-			th.CapPermitted, _ = uintParam(ev, h, kCapPerm)
-			th.CapEffective, _ = uintParam(ev, h, kCapEff)
+		if res, ok := a.int(kRes); ok && res == 0 {
+			th.CapInheritable, _ = a.uint(kCapInh)
+			th.CapPermitted, _ = a.uint(kCapPerm)
+			th.CapEffective, _ = a.uint(kCapEff)
 		}
 	case opTypedFD:
-		fd, ok := intParam(ev, h, kRes)
+		fd, ok := a.int(kRes)
 		if !ok {
-			fd, ok = intParam(ev, h, kFD)
+			fd, ok = a.int(kFD)
 		}
 		if ok && fd >= 0 {
 			f := tb.pool.get()
 			f.Num, f.Type = fd, h.fdType
-			if h.fdType == FDMemFD && h.has(kName) {
-				f.Name = tb.intern(ev.Bytes(int(h.idx[kName])))
+			if h.fdType == FDMemFD && a.has(kName) {
+				f.Name = tb.intern(a.bytes(kName))
 			}
 			th.files.Add(f)
 			r.FD, r.FDNum, r.HasFD = f, fd, true
 		}
 	}
-	if h.op != opEnter && h.op != opNone {
+	if ev.Dir() == event.Exit {
 		th.enterType = 0
 	}
 }
 
-func intParam(ev *event.Event, h *handler, k key) (int64, bool) {
-	if h.idx[k] < 0 {
-		return 0, false
-	}
-	return ev.Int(int(h.idx[k]))
+// args reads an event's parameters by key: the exit's own, else its enter event's.
+type args struct {
+	ev, en *event.Event
+	h, he  *handler
 }
 
-func uintParam(ev *event.Event, h *handler, k key) (uint64, bool) {
-	if h.idx[k] < 0 {
-		return 0, false
+// param returns the raw bytes of parameter k, nil when neither event carries it. An exit parameter sent
+// empty (as drivers send parameters they lack) is taken from the enter event when that carries it.
+func (a *args) param(k key) []byte {
+	var b []byte
+	if i := a.h.idx[k]; i >= 0 {
+		if b = a.ev.Param(int(i)); len(b) > 0 {
+			return b
+		}
 	}
-	return ev.Uint(int(h.idx[k]))
+	if a.en != nil {
+		if i := a.he.idx[k]; i >= 0 {
+			if e := a.en.Param(int(i)); e != nil {
+				return e
+			}
+		}
+	}
+	return b
 }
 
-func (tb *Table) str(ev *event.Event, h *handler, k key) (string, bool) {
-	if h.idx[k] < 0 {
-		return "", false
+func (a *args) has(k key) bool { return a.param(k) != nil }
+
+func (a *args) int(k key) (int64, bool) {
+	b := a.param(k)
+	switch len(b) {
+	case 1:
+		return int64(int8(b[0])), true
+	case 2:
+		return int64(int16(binary.LittleEndian.Uint16(b))), true
+	case 4:
+		return int64(int32(binary.LittleEndian.Uint32(b))), true
+	case 8:
+		return int64(binary.LittleEndian.Uint64(b)), true
 	}
-	b := ev.Param(int(h.idx[k]))
+	return 0, false
+}
+
+func (a *args) uint(k key) (uint64, bool) {
+	b := a.param(k)
+	switch len(b) {
+	case 1:
+		return uint64(b[0]), true
+	case 2:
+		return uint64(binary.LittleEndian.Uint16(b)), true
+	case 4:
+		return uint64(binary.LittleEndian.Uint32(b)), true
+	case 8:
+		return binary.LittleEndian.Uint64(b), true
+	}
+	return 0, false
+}
+
+// bytes returns a string parameter without its trailing NUL.
+func (a *args) bytes(k key) []byte {
+	b := a.param(k)
+	if n := len(b); n > 0 && b[n-1] == 0 {
+		return b[:n-1]
+	}
+	return b
+}
+
+func (tb *Table) str(a *args, k key) (string, bool) {
+	b := a.param(k)
 	if b == nil {
 		return "", false
 	}
-	return tb.intern(ev.Bytes(int(h.idx[k]))), true
+	return tb.intern(a.bytes(k)), true
 }
 
-func (tb *Table) list(ev *event.Event, h *handler, k key) ([]string, bool) {
-	if h.idx[k] < 0 || ev.Param(int(h.idx[k])) == nil {
+func (tb *Table) list(a *args, k key) ([]string, bool) {
+	b := a.param(k)
+	if b == nil {
 		return nil, false
 	}
-	return tb.internList(ev.Param(int(h.idx[k]))), true
+	return tb.internList(b), true
 }
 
-func (tb *Table) clone(ev *event.Event, h *handler, caller *Thread) {
-	res, ok := intParam(ev, h, kRes)
+func (tb *Table) clone(ev *event.Event, a *args, caller *Thread) {
+	res, ok := a.int(kRes)
 	if !ok || res < 0 {
 		return
 	}
-	flags, _ := uintParam(ev, h, kExeFlags)
+	flags, _ := a.uint(kExeFlags)
 	var tmpl Thread
-	tmpl.Exe, _ = tb.str(ev, h, kExe)
-	tmpl.Args, _ = tb.list(ev, h, kArgs)
-	tmpl.Comm, _ = tb.str(ev, h, kComm)
-	if cg, ok := tb.list(ev, h, kCgroups); ok && len(cg) > 0 {
+	tmpl.Exe, _ = tb.str(a, kExe)
+	tmpl.Args, _ = tb.list(a, kArgs)
+	tmpl.Comm, _ = tb.str(a, kComm)
+	if cg, ok := tb.list(a, kCgroups); ok && len(cg) > 0 {
 		tmpl.Cgroups = cg
 	}
-	tmpl.FDLimit, _ = intParam(ev, h, kFDLimit)
-	if v, ok := uintParam(ev, h, kUID); ok {
+	tmpl.FDLimit, _ = a.int(kFDLimit)
+	if v, ok := a.uint(kUID); ok {
 		tmpl.UID = uint32(v)
 	}
-	if v, ok := uintParam(ev, h, kGID); ok {
+	if v, ok := a.uint(kGID); ok {
 		tmpl.GID = uint32(v)
 	}
-	pid, _ := intParam(ev, h, kPID)
-	ptid, _ := intParam(ev, h, kPTID)
-	vtid, _ := intParam(ev, h, kVTID)
-	vpid, _ := intParam(ev, h, kVPID)
-	cwd, hasCwd := tb.str(ev, h, kCwd)
+	pid, _ := a.int(kPID)
+	ptid, _ := a.int(kPTID)
+	vtid, _ := a.int(kVTID)
+	vpid, _ := a.int(kVPID)
+	cwd, hasCwd := tb.str(a, kCwd)
 	if res > 0 {
 		// The parent's event: refresh the caller, and create the child unless its own event came first.
 		if caller.Invalid {
@@ -429,7 +478,7 @@ func (tb *Table) clone(ev *event.Event, h *handler, caller *Thread) {
 			child.VPID = vpid
 		}
 		// uid/gid come from the event when it carries them (as libsinsp), else from the caller
-		if !h.has(kUID) {
+		if !a.has(kUID) {
 			child.UID, child.GID = caller.UID, caller.GID
 		}
 		tb.Spawn(caller, child, uint32(flags), ev.Ts)
@@ -469,98 +518,95 @@ func fillFrom(t *Thread, src *Thread) {
 	t.UID, t.GID = src.UID, src.GID
 }
 
-func (tb *Table) exec(ev *event.Event, h *handler, th *Thread) {
-	res, ok := intParam(ev, h, kRes)
+func (tb *Table) exec(ev *event.Event, a *args, th *Thread) {
+	res, ok := a.int(kRes)
 	if !ok || res != 0 {
 		return
 	}
 	th.Invalid = false
-	if s, ok := tb.str(ev, h, kExe); ok {
+	if s, ok := tb.str(a, kExe); ok {
 		th.Exe = s
 	}
-	if l, ok := tb.list(ev, h, kArgs); ok {
+	if l, ok := tb.list(a, kArgs); ok {
 		th.Args = l
 	}
-	if s, ok := tb.str(ev, h, kComm); ok {
+	if s, ok := tb.str(a, kComm); ok {
 		th.Comm = s
 	}
-	if v, ok := intParam(ev, h, kPID); ok && v > 0 {
+	if v, ok := a.int(kPID); ok && v > 0 {
 		th.PID = v
 	}
-	if v, ok := intParam(ev, h, kPTID); ok && v > 0 && (th.PTID <= 0 || tb.threads[th.PTID] == nil) {
+	if v, ok := a.int(kPTID); ok && v > 0 && (th.PTID <= 0 || tb.threads[th.PTID] == nil) {
 		th.PTID = v
 	}
 	// cwd is not taken from execve: libsinsp keeps it from clone and chdir (the probe sends it empty)
-	if l, ok := tb.list(ev, h, kEnv); ok {
+	if l, ok := tb.list(a, kEnv); ok {
 		th.Env = l
 	}
-	if l, ok := tb.list(ev, h, kCgroups); ok && len(l) > 0 {
+	if l, ok := tb.list(a, kCgroups); ok && len(l) > 0 {
 		th.SetCgroups(l)
 	}
-	if v, ok := uintParam(ev, h, kTTY); ok {
+	if v, ok := a.uint(kTTY); ok {
 		th.TTY = uint32(v)
 	}
-	if v, ok := intParam(ev, h, kVPGID); ok {
+	if v, ok := a.int(kVPGID); ok {
 		th.VPGID = v
 	}
-	if v, ok := intParam(ev, h, kPGID); ok {
+	if v, ok := a.int(kPGID); ok {
 		th.PGID = v
 	}
-	if v, ok := uintParam(ev, h, kLoginUID); ok {
+	if v, ok := a.uint(kLoginUID); ok {
 		th.LoginUID = uint32(v)
 	}
-	if v, ok := intParam(ev, h, kFDLimit); ok {
+	if v, ok := a.int(kFDLimit); ok {
 		th.FDLimit = v
 	}
-	if v, ok := uintParam(ev, h, kExeFlags); ok {
+	if v, ok := a.uint(kExeFlags); ok {
 		th.ExeFlags = uint32(v)
 	}
-	if h.has(kCapEff) {
-		th.CapInheritable, _ = uintParam(ev, h, kCapInh)
-		th.CapPermitted, _ = uintParam(ev, h, kCapPerm)
-		th.CapEffective, _ = uintParam(ev, h, kCapEff)
+	if a.has(kCapEff) {
+		th.CapInheritable, _ = a.uint(kCapInh)
+		th.CapPermitted, _ = a.uint(kCapPerm)
+		th.CapEffective, _ = a.uint(kCapEff)
 	}
-	if v, ok := uintParam(ev, h, kExeIno); ok {
+	if v, ok := a.uint(kExeIno); ok {
 		th.ExeIno = v
-		ct, _ := intParam(ev, h, kExeCtime)
-		mt, _ := intParam(ev, h, kExeMtime)
+		ct, _ := a.int(kExeCtime)
+		mt, _ := a.int(kExeMtime)
 		th.ExeInoCtime, th.ExeInoMtime = ct, mt
 	}
-	if v, ok := uintParam(ev, h, kUID); ok {
+	if v, ok := a.uint(kUID); ok {
 		th.UID = uint32(v)
 	}
-	if v, ok := uintParam(ev, h, kGID); ok {
+	if v, ok := a.uint(kGID); ok {
 		th.GID = uint32(v)
 	}
 	// exepath: the task's exe_file, else the path passed to execve, resolved against cwd.
 	switch {
-	case h.has(kTrustedExe) && len(ev.Bytes(int(h.idx[kTrustedExe]))) > 0:
-		th.ExePath, _ = tb.str(ev, h, kTrustedExe)
-	case h.has(kFilename) && len(ev.Bytes(int(h.idx[kFilename]))) > 0:
-		th.ExePath = tb.resolve(th.files.Cwd, ev.Bytes(int(h.idx[kFilename])))
-	case th.enterFilename != "" && th.enterType == ev.Type-1:
-		th.ExePath = tb.resolve(th.files.Cwd, []byte(th.enterFilename))
+	case a.has(kTrustedExe) && len(a.bytes(kTrustedExe)) > 0:
+		th.ExePath, _ = tb.str(a, kTrustedExe)
+	case a.has(kFilename) && len(a.bytes(kFilename)) > 0:
+		th.ExePath = tb.resolve(th.files.Cwd, a.bytes(kFilename))
 	}
-	th.enterFilename = ""
 	tb.CloseOnExec(th)
 }
 
-func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
-	fd, ok := intParam(ev, h, kFD)
+func (tb *Table) open(a *args, th *Thread, r *Resolved) {
+	fd, ok := a.int(kFD)
 	if !ok {
-		fd, ok = intParam(ev, h, kRes)
+		fd, ok = a.int(kRes)
 	}
-	if !ok || !h.has(kName) {
+	if !ok || !a.has(kName) {
 		return
 	}
-	name := ev.Bytes(int(h.idx[kName]))
+	name := a.bytes(kName)
 	base := th.files.Cwd
-	if dirfd, ok := intParam(ev, h, kDirFD); ok && dirfd != atFDCWD {
+	if dirfd, ok := a.int(kDirFD); ok && dirfd != atFDCWD {
 		if d := th.files.Get(dirfd); d != nil {
 			base = d.Name
 		}
 	}
-	flags, _ := uintParam(ev, h, kFlags)
+	flags, _ := a.uint(kFlags)
 	f := tb.pool.get()
 	*f = FD{Num: fd, Type: FDFile, Flags: FlagRawName, OpenFlags: uint32(flags), Name: tb.resolve(base, name)}
 	if string(name) != f.Name { // relative or not normalized: keep the path as passed for fd.nameraw
@@ -572,13 +618,13 @@ func (tb *Table) open(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	if uint32(flags)&oCloexec != 0 {
 		f.Flags |= FlagCloseOnExec
 	}
-	if v, ok := uintParam(ev, h, kMode); ok {
+	if v, ok := a.uint(kMode); ok {
 		f.Mode = uint32(v)
 	}
-	if v, ok := uintParam(ev, h, kIno); ok {
+	if v, ok := a.uint(kIno); ok {
 		f.Ino = v
 	}
-	if v, ok := uintParam(ev, h, kDev); ok {
+	if v, ok := a.uint(kDev); ok {
 		f.Dev = uint32(v)
 	}
 	if fd < 0 {
@@ -601,21 +647,18 @@ const (
 	afNetlink = 16
 )
 
-func (tb *Table) socket(ev *event.Event, h *handler, th *Thread, r *Resolved) {
-	fd, ok := intParam(ev, h, kFD)
+func (tb *Table) socket(a *args, th *Thread, r *Resolved) {
+	fd, ok := a.int(kFD)
 	if !ok {
-		fd, ok = intParam(ev, h, kRes)
+		fd, ok = a.int(kRes)
 	}
 	if !ok || fd < 0 {
 		return
 	}
 	// Old captures carry domain/type/proto on the enter event only.
-	domain, ok1 := uintParam(ev, h, kDomain)
-	stype, _ := uintParam(ev, h, kSockType)
-	proto, _ := uintParam(ev, h, kProto)
-	if !ok1 && th.enterType == ev.Type-1 {
-		domain, stype, proto = th.enterSock[0], th.enterSock[1], th.enterSock[2]
-	}
+	domain, _ := a.uint(kDomain)
+	stype, _ := a.uint(kSockType)
+	proto, _ := a.uint(kProto)
 	f := tb.pool.get()
 	f.Num = fd
 	switch domain {
@@ -648,11 +691,12 @@ func (tb *Table) socket(ev *event.Event, h *handler, th *Thread, r *Resolved) {
 	r.FD, r.FDNum, r.HasFD = f, fd, true
 }
 
-func (tb *Table) connect(ev *event.Event, h *handler, th *Thread, r *Resolved) {
+func (tb *Table) connect(ev *event.Event, a *args, th *Thread, r *Resolved) {
+	h := a.h
 	if !r.HasFD || !h.has(kTuple) {
 		return
 	}
-	res, _ := intParam(ev, h, kRes)
+	res, _ := a.int(kRes)
 	const einprogress = -115
 	if res < 0 && res != einprogress {
 		return
@@ -693,8 +737,9 @@ func (tb *Table) setTuple(f *FD, st *event.SockTuple, accepted bool) {
 	_ = accepted
 }
 
-func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
-	res, _ := intParam(ev, h, kRes)
+func (tb *Table) bind(ev *event.Event, a *args, r *Resolved) {
+	h := a.h
+	res, _ := a.int(kRes)
 	if res != 0 || r.FD == nil || !h.has(kAddr) {
 		return
 	}
@@ -723,8 +768,9 @@ func (tb *Table) bind(ev *event.Event, h *handler, r *Resolved) {
 	}
 }
 
-func (tb *Table) accept(ev *event.Event, h *handler, th *Thread, r *Resolved) {
-	fd, ok := intParam(ev, h, kFD)
+func (tb *Table) accept(ev *event.Event, a *args, th *Thread, r *Resolved) {
+	h := a.h
+	fd, ok := a.int(kFD)
 	if !ok || fd < 0 {
 		return
 	}

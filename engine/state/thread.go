@@ -51,11 +51,11 @@ type Thread struct {
 	files     *Files
 	lastEvent int64
 
-	// old-style captures: what the last enter event carried, for its exit
-	enterType     event.Type
-	enterFD       int64
-	enterFilename string
-	enterSock     [3]uint64 // socket enter: domain, type, proto
+	// old-style captures: the last enter event with parameters (a copy owning its bytes), whose exit
+	// takes from it what it does not carry itself, as libsinsp's parsers read the enter event
+	enter event.Event
+	// enterType is enter's type while it still awaits its exit, else 0
+	enterType event.Type
 }
 
 // Files returns the process's descriptor table and working directory.
