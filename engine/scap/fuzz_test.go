@@ -23,6 +23,12 @@ func FuzzReader(f *testing.F) {
 	v = append(v, evBlock(f, scap.BlockEventV2Large, 0, 0, event.AsynceventE, event.U32(1), event.CStr("c"), []byte("{}"))...)
 	f.Add(v)
 	f.Add(small[:len(small)/2])
+	// old layouts: process list V1 with the legacy IDs, fd/user/interface lists V1, event blocks V1
+	for _, i := range []int{0, 5, 9} {
+		old, _ := legacyCapture(f, legacyLayouts[i].lay, legacyLayouts[i].era)
+		f.Add(old)
+		f.Add(old[:len(old)*2/3])
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := context.Background()
 		r, err := scap.NewReader(ctx, bytes.NewReader(data))
