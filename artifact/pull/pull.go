@@ -32,12 +32,13 @@ func HostPlatform() string { return runtime.GOOS + "/" + runtime.GOARCH }
 // Artifact is a resolved artifact: the root the reference names, the manifest for the platform,
 // its config and its layer.
 type Artifact struct {
-	Root     ocispec.Descriptor // manifest, or plugin index
-	Manifest ocispec.Descriptor // the platform's manifest (== Root for single manifests)
-	Type     artifact.Type
-	Config   artifact.Config
-	Layer    ocispec.Descriptor
-	Platform string // os/arch selected from an index, else ""
+	Root      ocispec.Descriptor // manifest, or plugin index
+	Manifest  ocispec.Descriptor // the platform's manifest (== Root for single manifests)
+	Type      artifact.Type
+	Config    artifact.Config
+	RawConfig []byte // the config blob as stored, digest-checked
+	Layer     ocispec.Descriptor
+	Platform  string // os/arch selected from an index, else ""
 
 	prefetch *prefetch // the layer request started by ResolveOptions.Prefetch, if any
 }
@@ -156,6 +157,7 @@ func ResolveWithOptions(ctx context.Context, src oras.ReadOnlyTarget, reference 
 	if err != nil {
 		return nil, fmt.Errorf("fetch config %s: %w", m.Config.Digest, err)
 	}
+	a.RawConfig = cb
 	if err := json.Unmarshal(cb, &a.Config); err != nil {
 		return nil, fmt.Errorf("decode config %s: %w", m.Config.Digest, err)
 	}

@@ -365,7 +365,7 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		if what == "manifest" {
 			b, err = content.FetchAll(ctx, t.GraphTarget, art.Manifest)
 		} else {
-			b, err = json.Marshal(art.Config)
+			b = art.RawConfig // as stored, as falcoctl prints it
 		}
 		if err != nil {
 			return fmt.Errorf("fetch %s: %w", what, err)

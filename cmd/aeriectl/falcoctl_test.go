@@ -314,7 +314,7 @@ func TestInstallsOtherPublishersVariants(t *testing.T) {
 	e := newDistEnv(t, envOptions{plainHTTP: []string{reg.Host}})
 	falcoctlPush(t, reg.Host, falcoctlArtifact{
 		repo: "x/untitled", typ: "asset", tags: []string{"1.0.0"},
-		config: `{"name":"untitled","version":"1.0.0"}`,
+		config: `{"version":"1.0.0", "name":"untitled", "publisher":{"tool":"other"}}`,
 		layers: []falcoctlLayer{{data: falcoctlTarGz(t, falcoctlFile{name: "GeoLite2-City.mmdb", mode: 0o644, body: "geo"})}},
 	})
 	falcoctlPush(t, reg.Host, falcoctlArtifact{
@@ -338,6 +338,11 @@ func TestInstallsOtherPublishersVariants(t *testing.T) {
 	}
 	if f := dirFiles(t, e.rulesDir); f["dotted_rules.yaml"] != "- rule: dotted\n" || f["extra/macros.yaml"] != "- macro: m\n" || f["indexed_rules.yaml"] != "- rule: indexed\n" {
 		t.Errorf("rules %v", f)
+	}
+	// artifact config prints the blob as stored, as falcoctl does: key order, spacing and
+	// fields falcoctl does not know are kept.
+	if out := e.ok(t, "artifact", "config", reg.Host+"/x/untitled:1.0.0"); strings.TrimSpace(out) != `{"version":"1.0.0", "name":"untitled", "publisher":{"tool":"other"}}` {
+		t.Errorf("config %s", out)
 	}
 	// Without a title, pull names the tarball after the config name.
 	pulled := filepath.Join(e.dir, "pulled")
