@@ -349,11 +349,12 @@ func syntaxError(err error, parent lr.Context, text string) error {
 
 // condCtx builds the "condition expression" context Falco attaches to errors inside a condition.
 func condCtx(parent lr.Context, cond string, p ast.Pos) lr.Context {
+	// Falco names the location after the first 20 bytes of the condition, always followed by "...".
 	name := cond
 	if len(name) > 20 {
-		name = name[:17] + "..."
+		name = name[:20]
 	}
-	name = strings.NewReplacer("\n", " ", "\r", " ").Replace(`"` + name + `"`)
+	name = strings.NewReplacer("\n", " ", "\r", " ").Replace(`"` + name + `..."`)
 	line, col := p.Line-1, p.Col-1
 	if line < 0 {
 		line = 0
@@ -413,29 +414,39 @@ func (l *Loader) compile(res *lr.Result) *Ruleset {
 
 func (c *compiler) run() (*Ruleset, error) {
 	coll := c.l.coll
-	// Lists: items naming an earlier list are expanded inline.
+	// Lists: an item naming a list defined before this list's latest definition or append is replaced by
+	// that list's items as written (one level, as Falco does); items stay unquoted until substitution.
 	byName := map[string]*compiledList{}
+	specs := map[string]*rules.List{}
+	for _, spec := range coll.Lists() {
+		specs[spec.Name] = spec
+	}
 	for _, spec := range coll.Lists() {
 		cl := &compiledList{name: spec.Name, src: spec.Items}
 		for _, it := range spec.Items {
-			if ref, ok := byName[it]; ok {
-				cl.items = append(cl.items, ref.items...)
+			if ref, ok := specs[it]; ok && ref.Index < spec.Visibility {
+				cl.items = append(cl.items, ref.Items...)
 				cl.refs = append(cl.refs, it)
-				ref.used = true
 				continue
-			}
-			if strings.Contains(it, " ") && !strings.HasPrefix(it, `"`) && !strings.HasPrefix(it, "'") {
-				it = `"` + it + `"`
 			}
 			cl.items = append(cl.items, it)
 		}
-		cl.joined = strings.Join(cl.items, ", ")
+		quoted := make([]string, len(cl.items))
+		for i, it := range cl.items {
+			quoted[i] = quoteItem(it)
+		}
+		cl.joined = strings.Join(quoted, ", ")
 		c.listIdx[spec.Name] = len(c.lists)
 		if strings.ContainsAny(spec.Name, listDelims) {
 			c.oddLists = append(c.oddLists, len(c.lists))
 		}
 		c.lists = append(c.lists, cl)
 		byName[spec.Name] = cl
+	}
+	for _, cl := range c.lists {
+		for _, r := range cl.refs {
+			byName[r].used = true
+		}
 	}
 	// Macros: parse all, then resolve each with its visibility.
 	for _, spec := range coll.Macros() {
@@ -534,7 +545,7 @@ func uniq(s []string) []string {
 
 // expand replaces macro references in e with the visible macros' resolved or parsed conditions.
 func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text string, ctx lr.Context) (ast.Expr, []string, error) {
-	unknown := map[string]ast.Pos{}
+	var unknown []*ast.Macro // in traversal order, as libs' macro resolver reports them
 	var loopErr *compileError
 	var used []string
 	var path []string
@@ -566,9 +577,7 @@ func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text 
 		case *ast.Macro:
 			m := visible(n.Name)
 			if m == nil {
-				if _, ok := unknown[n.Name]; !ok {
-					unknown[n.Name] = n.P
-				}
+				unknown = append(unknown, n)
 				return n
 			}
 			for _, p := range path {
@@ -603,12 +612,7 @@ func (c *compiler) expand(e ast.Expr, visible func(string) *compiledMacro, text 
 		return nil, nil, loopErr
 	}
 	if len(unknown) > 0 {
-		names := make([]string, 0, len(unknown))
-		for n := range unknown {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return nil, nil, &compileError{lr.ErrValidate, "Undefined macro '" + names[0] + "' used in filter.", condCtx(ctx, text, unknown[names[0]])}
+		return nil, nil, &compileError{lr.ErrValidate, "Undefined macro '" + unknown[0].Name + "' used in filter.", condCtx(ctx, text, unknown[0].P)}
 	}
 	return out, used, nil
 }
@@ -678,7 +682,7 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 				return nil, err
 			}
 			if spec.SkipIfUnknownFilter && tc.unknown {
-				c.res.Add(lr.WarnUnknownFilter, ce.msg, spec.CondCtx)
+				c.res.Add(lr.WarnUnknownFilter, ce.msg, ce.ctx)
 				return nil, nil
 			}
 			return nil, ce

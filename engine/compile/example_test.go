@@ -36,7 +36,7 @@ func ExampleLoader_errors() {
 	// In rules content: (bad.yaml:0:0)
 	//     rule 'x': (bad.yaml:0:2)
 	//     rule condition: (bad.yaml:2:13)
-	//     condition expression: ("evt.type = nope":0:11)
+	//     condition expression: ("evt.type = nope...":0:11)
 	// ------
 	// evt.type = nope
 	//            ^

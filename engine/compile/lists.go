@@ -88,7 +88,7 @@ func (c *compiler) substitute(cond string) (string, []string) {
 			c.listUsed[l.name] = true
 			used = append(used, l.name)
 			if len(l.items) > 0 {
-				mark(strings.Join(l.items, " "), cand[k])
+				mark(l.joined, cand[k])
 			}
 		}
 	}
@@ -151,7 +151,7 @@ func resolveList(cond string, l *compiledList) (string, []string) {
 			for end < len(cond) && strings.IndexByte(listBlanks, cond[end]) >= 0 {
 				end++
 			}
-			sub := strings.Join(l.items, ", ")
+			sub := l.joined
 			if sub == "" {
 				if start > 0 && cond[start-1] == ',' {
 					start--

@@ -107,17 +107,18 @@ const (
 
 // Position is a position in a rules file or, for condition expressions, in the condition text.
 // Line and Column are 0-based as Falco reports them (yaml-cpp marks); Offset is a byte offset.
+// JSON fields are in Falco's (alphabetical) order.
 type Position struct {
-	Name   string `json:"name" yaml:"name"`
-	Line   int    `json:"line" yaml:"line"`
 	Column int    `json:"column" yaml:"column"`
+	Line   int    `json:"line" yaml:"line"`
+	Name   string `json:"name" yaml:"name"`
 	Offset int    `json:"offset" yaml:"offset"`
 }
 
 // Location is one link of a context chain.
 type Location struct {
-	ItemType ItemType `json:"item_type" yaml:"item_type"`
 	ItemName string   `json:"item_name" yaml:"item_name"`
+	ItemType ItemType `json:"item_type" yaml:"item_type"`
 	Position Position `json:"position" yaml:"position"`
 }
 
@@ -291,11 +292,12 @@ func writeBlock(b *strings.Builder, m Message, contents Contents) {
 	fmt.Fprintf(b, "%s (%s): %s\n", m.Code, m.Code.Desc(), m.Message)
 }
 
-// JSONResult is the JSON shape of one result in `falco -V FILE -o json_output=true`.
+// JSONResult is the JSON shape of one result in `falco -V FILE -o json_output=true`. Fields are in the
+// order Falco prints them (its JSON objects keep keys sorted).
 type JSONResult struct {
+	Errors     []JSONMessage `json:"errors" yaml:"errors"`
 	Name       string        `json:"name" yaml:"name"`
 	Successful bool          `json:"successful" yaml:"successful"`
-	Errors     []JSONMessage `json:"errors" yaml:"errors"`
 	Warnings   []JSONMessage `json:"warnings" yaml:"warnings"`
 }
 
@@ -303,8 +305,8 @@ type JSONResult struct {
 type JSONMessage struct {
 	Code     string      `json:"code" yaml:"code"`
 	CodeDesc string      `json:"codedesc" yaml:"codedesc"`
-	Message  string      `json:"message" yaml:"message"`
 	Context  JSONContext `json:"context" yaml:"context"`
+	Message  string      `json:"message" yaml:"message"`
 }
 
 // JSONContext is the JSON shape of a context.

@@ -114,7 +114,60 @@ func (f *file) ctx(parent lr.Context, n *yaml.Node, t lr.ItemType, name string) 
 	return parent.With(t, name, f.pos(n))
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// parseError turns a YAML decoding error into Falco's message and position. The error yaml-cpp reports
+// most often, a mapping value where none is allowed, is worded as yaml-cpp words it ("yaml-cpp: error at
+// line L, column C: illegal map value"), its column being that of the offending ':' (the second mapping
+// indicator of the line when it has several, else the first: a heuristic, as yaml.v3 reports lines only).
+// Other errors keep yaml.v3's wording, located at the start of their line.
+func (f *file) parseError(msg string) (string, lr.Position) {
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg, lr.Position{Name: f.name}
+	}
+	line := 1
+	if m[1] != "" {
+		line, _ = strconv.Atoi(m[1])
+	}
+	if m[2] != "mapping values are not allowed in this context" || line > len(f.lines) {
+		if m[1] == "" {
+			return msg, lr.Position{Name: f.name}
+		}
+		return msg, f.posAt(line, 1)
+	}
+	start := f.lines[line-1]
+	end := len(f.src)
+	if line < len(f.lines) {
+		end = f.lines[line] - 1
+	}
+	text := f.src[start:end]
+	var colons []int
+	var quote byte
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || text[i-1] == ' '):
+			i = len(text)
+		case c == ':' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\t' || text[i+1] == '\r'):
+			colons = append(colons, i)
+		}
+	}
+	col := 0
+	switch {
+	case len(colons) > 1:
+		col = colons[1]
+	case len(colons) == 1:
+		col = colons[0]
+	}
+	p := lr.Position{Name: f.name, Line: line - 1, Column: col, Offset: start + col}
+	return fmt.Sprintf("yaml-cpp: error at line %d, column %d: illegal map value", line, col+1), p
+}
 
 // Document is a rules file decoded from YAML but not yet collected. Decoding is independent of the
 // collection, so several files may be decoded concurrently and then added in order.
@@ -145,12 +198,7 @@ func Decode(ctx context.Context, name string, content []byte) *Document {
 			break
 		}
 		if err != nil {
-			p := lr.Position{Name: name}
-			msg := err.Error()
-			if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-				l, _ := strconv.Atoi(m[1])
-				p = f.posAt(l, 1)
-			}
+			msg, p := f.parseError(err.Error())
 			d.err = &loadError{lr.ErrYAMLParse, msg, f.root.With(lr.ItemRulesContent, "", p)}
 			return d
 		}
@@ -415,11 +463,15 @@ func (c *Collection) readPluginVersions(f *file, item *yaml.Node) error {
 	}
 	for _, p := range reqs.Content {
 		p = deref(p)
-		pctx := f.ctx(ctx, p, lr.ItemPluginVersionEntry, "")
-		name, err := f.str(p, "name", pctx)
+		tmp := f.ctx(ctx, p, lr.ItemPluginVersionEntry, "")
+		if p.Kind != yaml.MappingNode {
+			return fail("Plugin version must be a mapping", tmp)
+		}
+		name, err := f.str(p, "name", tmp)
 		if err != nil {
 			return err
 		}
+		pctx := f.ctx(ctx, p, lr.ItemPluginVersionEntry, name)
 		ver, err := f.str(p, "version", pctx)
 		if err != nil {
 			return err
@@ -431,12 +483,15 @@ func (c *Collection) readPluginVersions(f *file, item *yaml.Node) error {
 			}
 			for _, a := range alts.Content {
 				a = deref(a)
-				actx := f.ctx(pctx, a, lr.ItemPluginVersionAlt, "")
-				an, err := f.str(a, "name", actx)
+				atmp := f.ctx(pctx, a, lr.ItemPluginVersionAlt, "")
+				if a.Kind != yaml.MappingNode {
+					return fail("Plugin version alternative must be a mapping", atmp)
+				}
+				an, err := f.str(a, "name", atmp)
 				if err != nil {
 					return err
 				}
-				av, err := f.str(a, "version", actx)
+				av, err := f.str(a, "version", f.ctx(pctx, a, lr.ItemPluginVersionAlt, an))
 				if err != nil {
 					return err
 				}
@@ -576,6 +631,10 @@ func (c *Collection) readMacro(f *file, item *yaml.Node) error {
 	if !macroNameRE.MatchString(name) {
 		f.res.Add(lr.WarnInvalidMacroName, "Macro has an invalid name. Macro names should match a regular expression: [a-zA-Z]+[a-zA-Z0-9_]*", ctx)
 	}
+	cond, err := f.str(item, "condition", ctx)
+	if err != nil {
+		return err
+	}
 	var appendFlag bool
 	if _, err := f.boolean(item, "append", ctx, true, &appendFlag); err != nil {
 		return err
@@ -589,10 +648,6 @@ func (c *Collection) readMacro(f *file, item *yaml.Node) error {
 	}
 	if appendFlag && (app != nil || rep != nil) {
 		return fail(errOverrideAppend, ctx)
-	}
-	cond, err := f.str(item, "condition", ctx)
-	if err != nil {
-		return err
 	}
 	_, cn := get(item, "condition")
 	condCtx := f.ctx(ctx, cn, lr.ItemMacroCondition, "")
@@ -651,9 +706,7 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 	if appendFlag {
 		f.res.Add(lr.WarnDeprecatedItem, warnAppend, ctx)
 	}
-	canAppend := []string{"condition", "output", "desc", "tags", "exceptions"}
-	canReplace := []string{"condition", "output", "desc", "priority", "tags", "exceptions", "enabled", "warn_evttypes", "skip-if-unknown-filter", "capture", "capture_duration"}
-	app, rep, err := f.overrides(item, canAppend, canReplace, ctx)
+	app, rep, err := f.overrides(item, appendOrder, canReplace, ctx)
 	if err != nil {
 		return err
 	}
@@ -662,35 +715,19 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 	}
 	switch {
 	case app != nil || rep != nil:
+		// Falco checks the overridden keys in a fixed order, applies the append and then the replace,
+		// and only then complains about a key present but not listed under override.
 		expected := map[string]bool{}
-		for _, k := range append(append([]string{}, canAppend...), canReplace...) {
+		for _, k := range canReplace {
 			if has(item, k) {
 				expected[k] = true
 			}
 		}
-		// Falco keeps these keys in ordered sets: checks and messages follow alphabetical order.
-		for _, k := range sorted(app) {
-			if !expected[k] {
-				return fail("An append override for '"+k+"' was specified but '"+k+"' is not defined", ctx)
-			}
-			delete(expected, k)
-		}
-		for _, k := range sorted(rep) {
-			if !expected[k] {
-				return fail("A replace override for '"+k+"' was specified but '"+k+"' is not defined", ctx)
-			}
-			delete(expected, k)
-		}
-		var left []string
-		for k := range expected {
-			left = append(left, k)
-		}
-		if len(left) > 0 {
-			k := sorted(left)[0]
-			return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", ctx)
+		if err := checkExpected(expected, app, "append", appendOrder, ctx); err != nil {
+			return err
 		}
 		if len(app) > 0 {
-			u, err := c.readUpdate(f, item, app, ctx, true)
+			u, err := c.readUpdate(f, item, ordered(app, appendOrder), ctx, true)
 			if err != nil {
 				return err
 			}
@@ -698,14 +735,26 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 				return err
 			}
 		}
+		if err := checkExpected(expected, rep, "replace", canReplace, ctx); err != nil {
+			return err
+		}
 		if len(rep) > 0 {
-			u, err := c.readUpdate(f, item, rep, ctx, false)
+			u, err := c.readUpdate(f, item, ordered(rep, canReplace), ctx, false)
 			if err != nil {
 				return err
 			}
 			if err := c.replaceRule(name, u, ctx); err != nil {
 				return err
 			}
+		}
+		if len(expected) > 0 {
+			var left []string
+			for k := range expected {
+				left = append(left, k)
+			}
+			k := sorted(left)[0]
+			kn, _ := get(item, k)
+			return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", f.ctx(ctx, kn, lr.ItemOverrides, k))
 		}
 		return nil
 	case appendFlag:
@@ -714,9 +763,6 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 			if has(item, k) {
 				keys = append(keys, k)
 			}
-		}
-		if len(keys) == 0 {
-			return fail("Appended rule must have exceptions or condition property", ctx)
 		}
 		u, err := c.readUpdate(f, item, keys, ctx, true)
 		if err != nil {
@@ -789,6 +835,40 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 		return err
 	}
 	return c.defineRule(f, r)
+}
+
+// appendOrder and canReplace list the rule keys that can be appended to and replaced, in the order
+// Falco reads them.
+var (
+	appendOrder = []string{"condition", "exceptions", "output", "desc", "tags"}
+	canReplace  = []string{"condition", "exceptions", "output", "desc", "tags", "priority", "enabled", "warn_evttypes",
+		"skip-if-unknown-filter", "capture", "capture_duration"}
+)
+
+// checkExpected checks that every key overridden with op is present in the item, in Falco's order, and
+// removes it from the keys still expected under override.
+func checkExpected(expected map[string]bool, keys []string, op string, order []string, ctx lr.Context) error {
+	for _, k := range ordered(keys, order) {
+		if !expected[k] {
+			return fail("An "+op+" override for '"+k+"' was specified but '"+k+"' is not defined", ctx)
+		}
+		delete(expected, k)
+	}
+	return nil
+}
+
+// ordered returns the keys of order that are in keys.
+func ordered(keys, order []string) []string {
+	var out []string
+	for _, k := range order {
+		for _, x := range keys {
+			if x == k {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func sorted(s []string) []string {
@@ -874,15 +954,15 @@ func (c *Collection) defineRule(f *file, r *Rule) error {
 	if !c.sourceKnown(r.Source) {
 		r.UnknownSource = true
 		f.res.Add(lr.WarnUnknownSource, "Unknown source "+r.Source+", skipping", r.Ctx)
-	} else {
-		for i := range r.Exceptions {
-			ex := &r.Exceptions[i]
-			if !ex.Fields.Valid() {
-				return failValidate("Rule exception item must have fields property with a list of fields", ex.Ctx)
-			}
-			if err := c.validateException(r.Source, ex); err != nil {
-				return err
-			}
+	}
+	// Exceptions are validated even for an unknown source, whose fields alone cannot be checked.
+	for i := range r.Exceptions {
+		ex := &r.Exceptions[i]
+		if !ex.Fields.Valid() {
+			return failValidate("Rule exception item must have fields property with a list of fields", ex.Ctx)
+		}
+		if err := c.validateException(r, ex); err != nil {
+			return err
 		}
 	}
 	id := c.index()
@@ -902,6 +982,9 @@ func (c *Collection) appendRule(name string, u *update, ctx lr.Context) error {
 	prev := c.ruleIx[name]
 	if prev == nil {
 		return failValidate(errNoPrevAppend, ctx)
+	}
+	if len(u.keys) == 0 {
+		return failValidate("Appended rule must have exceptions or condition property", ctx)
 	}
 	if u.keys["condition"] && u.r.Condition != "" {
 		prev.Condition += " " + u.r.Condition
@@ -940,10 +1023,8 @@ func (c *Collection) appendExceptions(prev *Rule, exs []Exception) error {
 			if len(ex.Values) == 0 {
 				return failValidate("Rule exception must have values property with a list of values", ex.Ctx)
 			}
-			if !prev.UnknownSource {
-				if err := c.validateException(prev.Source, &ex); err != nil {
-					return err
-				}
+			if err := c.validateException(prev, &ex); err != nil {
+				return err
 			}
 			prev.Exceptions = append(prev.Exceptions, ex)
 			continue
@@ -984,10 +1065,8 @@ func (c *Collection) replaceRule(name string, u *update, ctx lr.Context) error {
 			if !ex.Fields.Valid() {
 				return failValidate("Rule exception item must have fields property with a list of fields", ex.Ctx)
 			}
-			if !prev.UnknownSource {
-				if err := c.validateException(prev.Source, ex); err != nil {
-					return err
-				}
+			if err := c.validateException(prev, ex); err != nil {
+				return err
 			}
 		}
 		prev.Exceptions = u.r.Exceptions
@@ -1014,9 +1093,12 @@ func (c *Collection) replaceRule(name string, u *update, ctx lr.Context) error {
 	return nil
 }
 
-// validateException checks an exception's fields and comps and fills in the default comps.
-func (c *Collection) validateException(source string, ex *Exception) error {
-	valid := func(field string) bool { return c.opts.ValidField == nil || c.opts.ValidField(source, field) }
+// validateException checks an exception's fields and comps and fills in the default comps. The fields of a
+// rule of an unknown source are not checked.
+func (c *Collection) validateException(r *Rule, ex *Exception) error {
+	valid := func(field string) bool {
+		return r.UnknownSource || c.opts.ValidField == nil || c.opts.ValidField(r.Source, field)
+	}
 	if ex.Fields.IsList {
 		if !ex.Comps.Valid() {
 			ex.Comps = Entry{IsList: true}
