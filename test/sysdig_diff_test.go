@@ -119,11 +119,8 @@ var handWritten = []string{
 
 // knownDifferences are the pairs where aeriectl and sysdig 0.29.3 still disagree, with what is known.
 // The test logs them; a pair listed here that starts to agree fails the test so the list stays current.
-var knownDifferences = map[string]string{
-	"connect_localhost.scap|user.loginuid=-1": "threads of process-list blocks older than loginuid (V6) read as loginuid 0; " +
-		"libsinsp defaults the missing field to -1 (engine/scap's reader fills 0)",
-	"open-multiple-files.scap|user.loginuid=-1": "same as connect_localhost: process list V6 has no loginuid",
-}
+// (Empty since engine/scap's reader defaults loginuid to -1 for process lists older than V9, as libsinsp.)
+var knownDifferences = map[string]string{}
 
 // sysdigMatches runs `sysdig -r capture -p %evt.num expr` and returns its output; ok is false when sysdig
 // rejects the expression (a field or operator it does not know).

@@ -101,10 +101,15 @@ func parseProcList(b []byte, version int, out []event.ThreadInfo) ([]event.Threa
 			end = start + n
 		}
 		e := &cursor{b: b[:end], off: c.off}
-		t := event.ThreadInfo{PGID: -1}
+		// Fields an older version lacks keep libsinsp's defaults: loginuid -1 (before V9), vtid/vpid -1
+		// (before V4), which its fields then report as absent.
+		t := event.ThreadInfo{PGID: -1, LoginUID: 0xffffffff}
 		t.TID = e.i64("tid")
 		t.PID = e.i64("pid")
 		t.PTID = e.i64("ptid")
+		if version < 4 {
+			t.VTID, t.VPID = -1, -1
+		}
 		if version >= 6 {
 			t.SID = e.i64("sid")
 		}
