@@ -1,6 +1,7 @@
 // Package procscan reads /proc and /etc at start-up into engine/event snapshot records (threads, fds,
 // users, groups), the same records a capture's process, fd and user lists carry, so that processes started
-// before the probe have names, ancestry, container ids and fd names.
+// before the probe have names, ancestry, container ids and fd names; and the machine's interface addresses,
+// which tell the local end of a socket (fd.lip, fd.lport, ...) as a capture's interface list does.
 //
 // Processes can exit while the scan runs; whatever vanished is skipped, not reported as an error.
 package procscan
@@ -14,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -22,6 +24,7 @@ import (
 	"syscall"
 
 	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/scap"
 )
 
 // Options configure Scan. The zero value scans the host.
@@ -40,6 +43,8 @@ type Snapshot struct {
 	FDs     []event.FDInfo
 	Users   []event.UserInfo
 	Groups  []event.GroupInfo
+	// Interfaces are the addresses of the machine's network interfaces, loopback included.
+	Interfaces []scap.Interface
 }
 
 // Scan reads every process and thread, their descriptors, and the users and groups.
@@ -98,7 +103,48 @@ func Scan(ctx context.Context, opts Options) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	snap.Interfaces, err = readInterfaces()
+	if err != nil {
+		return nil, err
+	}
 	return snap, nil
+}
+
+// readInterfaces lists every IPv4 and IPv6 address of the network interfaces, as libscap's interface list
+// does (getifaddrs), with netmask and, for IPv4 broadcast interfaces, broadcast address.
+func readInterfaces() ([]scap.Interface, error) {
+	ifs, err := net.Interfaces()
+	if err != nil {
+		return nil, fmt.Errorf("list network interfaces: %w", err)
+	}
+	var out []scap.Interface
+	for _, ifc := range ifs {
+		addrs, err := ifc.Addrs()
+		if err != nil {
+			return nil, fmt.Errorf("list addresses of interface %s: %w", ifc.Name, err)
+		}
+		for _, a := range addrs {
+			ipn, ok := a.(*net.IPNet)
+			if !ok {
+				continue
+			}
+			addr, ok1 := netip.AddrFromSlice(ipn.IP)
+			mask, ok2 := netip.AddrFromSlice(ipn.Mask)
+			if !ok1 || !ok2 {
+				continue
+			}
+			in := scap.Interface{Name: ifc.Name, Addr: addr.Unmap(), Netmask: mask}
+			if in.Addr.Is4() && ifc.Flags&net.FlagBroadcast != 0 {
+				a4, m4 := in.Addr.As4(), mask.As4()
+				for i := range a4 {
+					a4[i] |= ^m4[i]
+				}
+				in.Bcast = netip.AddrFrom4(a4)
+			}
+			out = append(out, in)
+		}
+	}
+	return out, nil
 }
 
 // readProcess reads a process's main thread; ok is false when it vanished or is a kernel thread.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/scap"
 )
 
 func TestScanLive(t *testing.T) {
@@ -76,6 +77,12 @@ func TestScanLive(t *testing.T) {
 	}
 	if !gotFile || !gotServer {
 		t.Errorf("fds of own process: file %v, tcp server %v", gotFile, gotServer)
+	}
+	lo := func(in scap.Interface) bool {
+		return in.Addr == netip.MustParseAddr("127.0.0.1") && in.Netmask == netip.MustParseAddr("255.0.0.0")
+	}
+	if !slices.ContainsFunc(snap.Interfaces, lo) {
+		t.Errorf("no 127.0.0.1/8 among interfaces %+v", snap.Interfaces)
 	}
 	if !slices.ContainsFunc(snap.Users, func(u event.UserInfo) bool { return u.UID == 0 && u.Name == "root" }) {
 		t.Errorf("no root user among %d", len(snap.Users))

@@ -165,6 +165,9 @@ func (l *live) close() {
 // seed loads the start-up snapshot into a state table.
 func (l *live) seed() *state.Table {
 	st := state.New(state.Options{})
+	for _, in := range l.snap.Interfaces {
+		st.AddLocalAddr(in.Addr)
+	}
 	for i := range l.snap.Users {
 		st.AddSnapshotUser(&l.snap.Users[i])
 	}
@@ -187,8 +190,9 @@ func (l *live) newCaptureWriter(path, host string) (*scap.Writer, *os.File, erro
 		return nil, nil, fmt.Errorf("create capture: %w", err)
 	}
 	w, err := scap.NewWriter(f, scap.WriterOptions{
-		Machine: &scap.MachineInfo{Hostname: host, NumCPUs: uint32(runtime.NumCPU())},
-		Threads: l.snap.Threads, FDs: l.snap.FDs, Users: l.snap.Users, Groups: l.snap.Groups,
+		Machine:    &scap.MachineInfo{Hostname: host, NumCPUs: uint32(runtime.NumCPU())},
+		Interfaces: l.snap.Interfaces,
+		Threads:    l.snap.Threads, FDs: l.snap.FDs, Users: l.snap.Users, Groups: l.snap.Groups,
 		Gzip: strings.HasSuffix(path, ".gz"),
 	})
 	if err != nil {
