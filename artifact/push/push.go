@@ -332,7 +332,8 @@ func Pack(path string) ([]byte, error) {
 		Mode:     int64(fi.Mode().Perm()),
 		Size:     fi.Size(),
 		ModTime:  time.Unix(0, 0),
-		Format:   tar.FormatUSTAR,
+		// No fixed format: USTAR when it can encode the header, else PAX (long or non-ASCII
+		// names), as Go's writer picks for falcoctl.
 	}
 	if err := tw.WriteHeader(hdr); err != nil {
 		return nil, fmt.Errorf("pack %s: %w", path, err)

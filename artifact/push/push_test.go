@@ -345,3 +345,48 @@ func sortedKeys(m map[string]any) []string {
 	slices.Sort(k)
 	return k
 }
+
+// TestPackNames packs files as single root entries with their mode and a zero modification time,
+// whatever their name: USTAR when it fits, PAX for long or non-ASCII names.
+func TestPackNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name   string
+		mode   os.FileMode
+		format tar.Format
+	}{
+		{"falco_rules.yaml", 0o644, tar.FormatUSTAR},
+		{"libk8saudit.so", 0o755, tar.FormatUSTAR},
+		{strings.Repeat("r", 120) + "_rules.yaml", 0o600, tar.FormatPAX},
+		{"règles_ü.yaml", 0o640, tar.FormatPAX},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte("body of "+c.name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, c.mode); err != nil {
+			t.Fatal(err)
+		}
+		b, err := Pack(p)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := tar.NewReader(zr)
+		h, err := tr.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(tr)
+		if h.Name != c.name || h.Typeflag != tar.TypeReg || h.Mode != int64(c.mode) || !h.ModTime.Equal(time.Unix(0, 0)) || h.Format&c.format == 0 || string(body) != "body of "+c.name {
+			t.Errorf("%s: header %+v body %q", c.name, h, body)
+		}
+		if _, err := tr.Next(); !errors.Is(err, io.EOF) {
+			t.Errorf("%s: more than one entry (%v)", c.name, err)
+		}
+	}
+}
