@@ -267,7 +267,18 @@ func (r *Resolver) highest(ctx context.Context, name string, need *semver.Versio
 	}
 	tags, err := t.ListTags(ctx)
 	if err != nil {
-		return nil, err
+		// Registries or mirrors that refuse tag listing still serve the minimum version's own
+		// tag, which is what falcoctl pulls.
+		s, ferr := r.fetch(ctx, loc, need.Original())
+		if ferr != nil {
+			return nil, fmt.Errorf("dependency %s >= %s of %s: %w; and its tag %s: %w", name, need, by, err, need.Original(), ferr)
+		}
+		if !compatible(s.Artifact.Config.Version, need) {
+			s.Artifact.Release()
+			return nil, fmt.Errorf("dependency %s >= %s of %s: tag %s holds version %s (%w)", name, need, by, need.Original(), s.Artifact.Config.Version, err)
+		}
+		s.Reason = fmt.Sprintf("required by %s; tag %s (tags cannot be listed: %v)", by, need.Original(), err)
+		return s, nil
 	}
 	best, avail := Highest(tags, need)
 	if best == "" {
@@ -314,6 +325,12 @@ func Highest(tags []string, need *semver.Version) (string, []string) {
 		best = v.Original()
 	}
 	return best, all
+}
+
+// compatible reports whether version is in need's major and at least need.
+func compatible(version string, need *semver.Version) bool {
+	v, err := artifact.ParseVersion(version)
+	return err == nil && v.Major() == need.Major() && !v.LessThan(need)
 }
 
 func newerThan(a, b string) bool {

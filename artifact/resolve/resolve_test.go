@@ -27,6 +27,8 @@ type world struct {
 	t    *testing.T
 	base string
 
+	noTags bool // repositories refuse tag listing
+
 	mu      sync.Mutex
 	fetched map[digest.Digest]int // layer fetches
 	open    int                   // layer streams not closed
@@ -54,6 +56,9 @@ func (l layers) Fetch(ctx context.Context, d ocispec.Descriptor) (io.ReadCloser,
 }
 
 func (l layers) Tags(ctx context.Context, last string, fn func([]string) error) error {
+	if l.w.noTags {
+		return errors.New("DENIED: tag listing is not allowed")
+	}
 	return l.GraphTarget.(registry.TagLister).Tags(ctx, last, fn)
 }
 
@@ -286,5 +291,28 @@ func checkPrefetch(t *testing.T, w *world, args []string, want *Plan) {
 		if n > 1 {
 			t.Errorf("layer %s fetched %d times", d, n)
 		}
+	}
+}
+
+// TestResolveWithoutTagListing falls back to the minimum version's own tag, as falcoctl pulls it,
+// when the registry refuses to list tags.
+func TestResolveWithoutTagListing(t *testing.T) {
+	w := newWorld(t)
+	w.noTags = true
+	r := &Resolver{Opener: w, Index: w, Platform: "linux/amd64", ResolveDeps: true, Versions: EngineVersions()}
+	p, err := r.Resolve(context.Background(), []string{"k8saudit-rules:0.7.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Release()
+	if got := versions(p); got != "k8saudit-rules@0.7.0 json@0.7.0 k8saudit@0.7.0" {
+		t.Errorf("got %s", got)
+	}
+	if why := strings.Join(p.Explain, "\n"); !strings.Contains(why, "tag 0.7.0 (tags cannot be listed") {
+		t.Errorf("explain:\n%s", why)
+	}
+	_, err = r.Resolve(context.Background(), []string{"future-rules:1.0.0"})
+	if err == nil || !strings.Contains(err.Error(), "DENIED") || !strings.Contains(err.Error(), "its tag 0.9.0") {
+		t.Errorf("missing tag: %v", err)
 	}
 }
