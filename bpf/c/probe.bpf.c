@@ -426,6 +426,10 @@ EXIT(accept)
 	return ev_submit(&e);
 }
 
+/* SNAPLEN is how many bytes of the data a sendto or recvfrom moved the event carries, Falco's default snaplen:
+ * enough for rules on payload prefixes (evt.buffer bcontains cafebabe, a class file). */
+#define SNAPLEN 80
+
 EXIT(sendto)
 {
 	struct scratch *s = sc();
@@ -433,11 +437,12 @@ EXIT(sendto)
 	if (!s)
 		return 0;
 	s64 fd = SFD(A(0));
+	u64 snap = s->ret > 0 ? (s->ret < SNAPLEN ? s->ret : SNAPLEN) : 0;
 	if (s->id == NR_sendto) {
 		if (ev_xbegin(&e, 31, 5))
 			return 0;
 		put_u64(&e, s->ret);
-		put_empty(&e);
+		put_bytes_user(&e, (void *)A(1), snap);
 		put_u64(&e, fd);
 		put_u32(&e, A(2));
 		put_tuple(&e, fd_sock(fd), true);
@@ -445,7 +450,7 @@ EXIT(sendto)
 		if (ev_xbegin(&e, 35, 5))
 			return 0;
 		put_u64(&e, s->ret);
-		put_empty(&e);
+		put_bytes_user(&e, (void *)A(1), snap);
 		put_tuple(&e, s->ret >= 0 ? fd_sock(fd) : NULL, false);
 		put_u64(&e, fd);
 		put_u32(&e, A(2));

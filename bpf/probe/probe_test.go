@@ -3,6 +3,7 @@
 package probe_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -450,6 +451,39 @@ func TestLiveEvents(t *testing.T) {
 		})
 		if num(rm, "res") != 5 {
 			t.Errorf("recvmsg res=%d", num(rm, "res"))
+		}
+	})
+
+	t.Run("sendto and recvfrom data", func(t *testing.T) {
+		// The events carry the first 80 bytes (Falco's snaplen) of what moved: enough for payload rules.
+		fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_DGRAM, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(fds[0])
+		defer unix.Close(fds[1])
+		payload := append([]byte{0xca, 0xfe, 0xba, 0xbe}, make([]byte, 96)...)
+		for i := 4; i < len(payload); i++ {
+			payload[i] = byte(i)
+		}
+		if err := unix.Sendto(fds[0], payload, 0, nil); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 128)
+		if n, _, err := unix.Recvfrom(fds[1], buf, 0); err != nil || n != len(payload) {
+			t.Fatalf("recvfrom: %d, %v", n, err)
+		}
+		me := int64(os.Getpid())
+		isMine := func(ev *event.Event) bool {
+			_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", me, ev.TID))
+			return err == nil
+		}
+		for _, name := range []string{"sendto", "recvfrom"} {
+			ev := h.until(name, func(ev *event.Event) bool { return ev.Name() == name && isMine(ev) })
+			data := ev.Param(ev.ParamIndex("data"))
+			if num(ev, "res") != int64(len(payload)) || !bytes.Equal(data, payload[:80]) {
+				t.Errorf("%s res=%d data=% x, want the first 80 of %d bytes", name, num(ev, "res"), data, len(payload))
+			}
 		}
 	})
 
