@@ -91,6 +91,8 @@ type operand struct {
 	// raw is the field's extraction function when the operand is a plain field (not Net): get without
 	// setting the value's kind, for checks that set it themselves.
 	raw extract.Func
+	// ex is the field's extractor when the operand is a plain field.
+	ex *extract.Extractor
 }
 
 func compileOperand(o compile.Operand) (*operand, error) {
@@ -109,7 +111,7 @@ func compileOperand(o compile.Operand) (*operand, error) {
 				get = fn
 			}
 		}
-		op := &operand{kind: x.Kind, multi: x.Multi, allForNE: x.AllForNE, get: get}
+		op := &operand{kind: x.Kind, multi: x.Multi, allForNE: x.AllForNE, get: get, ex: x}
 		if x.Kind != extract.Net {
 			op.raw = x.Func()
 		}
@@ -248,6 +250,9 @@ func fusedCheck(ch *compile.Check, lhs *operand) Filter {
 				return get(c, 0, v) && strings.HasSuffix(v.Str, w)
 			}
 		case "contains":
+			if cf := lhs.ex.Contains(w); cf != nil {
+				return func(c *extract.Ctx) bool { found, ok := cf(c); return ok && found }
+			}
 			return func(c *extract.Ctx) bool {
 				v := &c.Val
 				v.Kind = kind

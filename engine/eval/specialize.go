@@ -3,6 +3,7 @@ package eval
 import (
 	"github.com/aerie-sec/aerie/engine/compile"
 	"github.com/aerie-sec/aerie/engine/event"
+	"github.com/aerie-sec/aerie/engine/extract"
 )
 
 // tri is the value of a condition known at build time for one event type: true, false or unknown.
@@ -46,18 +47,24 @@ func specializeConj(cond compile.Expr, t event.Type, m *memo) ([]conj, tri, erro
 		return []conj{n.conj()}, dynamic, nil
 	}
 	var out []conj
-	k, err := m.flatten(and, t, &out)
+	var src []compile.Expr
+	k, err := m.flatten(and, t, &out, &src)
 	if err != nil || k == alwaysFalse {
 		return nil, k, err
 	}
 	if len(out) == 0 {
 		return nil, alwaysTrue, nil
 	}
+	if out, err = m.groupExceptions(out, src, t); err != nil {
+		return nil, dynamic, err
+	}
 	return out, dynamic, nil
 }
 
-// flatten appends the dynamic conjuncts of and to out, descending into nested Ands without a memo slot.
-func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj) (tri, error) {
+// flatten appends the dynamic conjuncts of and to out, descending into nested Ands without a memo slot,
+// and the expression each conjunct evaluates to src (for a negated conjunct, the expression negated).
+// A negated Or without a memo slot becomes one negated conjunct per alternative (De Morgan).
+func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj, src *[]compile.Expr) (tri, error) {
 	for _, x := range and.List {
 		n, err := m.build(x, t)
 		if err != nil {
@@ -70,7 +77,7 @@ func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj) (tri, error)
 			continue
 		}
 		if sub, ok := x.(*compile.And); ok && n.slot < 0 {
-			if k, err := m.flatten(sub, t, out); err != nil || k == alwaysFalse {
+			if k, err := m.flatten(sub, t, out, src); err != nil || k == alwaysFalse {
 				return k, err
 			}
 			continue
@@ -81,12 +88,31 @@ func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj) (tri, error)
 			if err != nil {
 				return dynamic, err
 			}
+			if or, ok := not.X.(*compile.Or); ok && inner.slot < 0 {
+				// not (a or b) = not a and not b; the Or is dynamic, so no alternative is always true
+				for _, y := range or.List {
+					yn, err := m.build(y, t)
+					if err != nil {
+						return dynamic, err
+					}
+					if yn.k != dynamic {
+						continue
+					}
+					k := yn.conj()
+					k.neg = true
+					*out = append(*out, k)
+					*src = append(*src, y)
+				}
+				continue
+			}
 			k := inner.conj()
 			k.neg = true
 			*out = append(*out, k)
+			*src = append(*src, not.X)
 			continue
 		}
 		*out = append(*out, n.conj())
+		*src = append(*src, x)
 	}
 	return dynamic, nil
 }
@@ -244,7 +270,13 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 			return node{slot: -1, k: k, h: h}, nil
 		}
 		f, err := compileCheck(e)
-		return node{f: f, slot: -1, h: h}, err
+		if err != nil {
+			return node{slot: -1, h: h}, err
+		}
+		// a check that recurs in the type's rules (container, a shell-name list...) is memoised too
+		n := node{f: f, raw: f, slot: -1, h: h}
+		n.f, n.slot = m.wrap(f, h)
+		return n, nil
 	}
 	f, err := Compile(cond)
 	return node{f: f, slot: -1}, err
@@ -331,6 +363,9 @@ func constCheck(ch *compile.Check, t event.Type) tri {
 	if !ok {
 		return dynamic
 	}
+	if cv, ok := extract.TypeConst(f.Ref, t); ok {
+		return constBool(ch.Op, lit.Values, cv)
+	}
 	var v string
 	switch f.Field.Name {
 	case "evt.type":
@@ -357,6 +392,35 @@ func constCheck(ch *compile.Check, t event.Type) tri {
 		}
 	case "!=":
 		if len(lit.Values) != 1 {
+			return dynamic
+		}
+		in = !in
+	default:
+		return dynamic
+	}
+	if in {
+		return alwaysTrue
+	}
+	return alwaysFalse
+}
+
+// constBool decides a check of a boolean field whose value the event type fixes.
+func constBool(op string, values []string, cv extract.Value) tri {
+	if cv.Kind != extract.Bool || len(values) == 0 {
+		return dynamic
+	}
+	in := false
+	for _, s := range values {
+		b, err := parseBool(s)
+		if err != nil {
+			return dynamic
+		}
+		in = in || b == cv.Bool
+	}
+	switch op {
+	case "=", "==", "in", "intersects":
+	case "!=":
+		if len(values) != 1 {
 			return dynamic
 		}
 		in = !in

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aerie-sec/aerie/engine/event"
@@ -157,20 +158,18 @@ func evtFields(m map[string]builder) {
 	openFlag := func(test func(flags uint32, mode uint32) bool) builder {
 		return single(func(c *Ctx, v *Value) bool {
 			v.Bool = false
-			switch c.Ev.Name() {
-			case "open", "openat", "openat2", "open_by_handle_at", "creat":
-			default:
+			if c.Ev.Type >= event.MaxType {
 				return true
 			}
-			if c.Ev.Dir() != event.Exit {
+			o := &openParams[c.Ev.Type]
+			if !o.exit {
 				return true
 			}
-			fi := c.Ev.ParamIndex("flags")
-			flags, _ := c.Ev.Uint(fi)
-			if c.Ev.Name() == "creat" {
+			flags, _ := c.Ev.Uint(o.flags)
+			if o.creat {
 				flags = ppmOCreat | ppmOWrite
 			}
-			mode, _ := c.Ev.Uint(c.Ev.ParamIndex("mode"))
+			mode, _ := c.Ev.Uint(o.mode)
 			v.Bool = test(uint32(flags), uint32(mode))
 			return true
 		})
@@ -279,6 +278,46 @@ func evtFields(m map[string]builder) {
 		}
 		return false
 	})
+}
+
+// openInfo locates the parameters of an open exit event for evt.is_open_*.
+type openInfo struct {
+	exit        bool // an exit event of open, openat, openat2, open_by_handle_at or creat
+	creat       bool
+	flags, mode int // parameter indexes, -1 if absent
+}
+
+// openParams holds openInfo by event type; built once, never modified.
+var openParams = func() *[event.MaxType]openInfo {
+	var o [event.MaxType]openInfo
+	for t := range event.MaxType {
+		switch t.Name() {
+		case "open", "openat", "openat2", "open_by_handle_at", "creat":
+		default:
+			continue
+		}
+		info, ok := event.Lookup(t)
+		if !ok || t.Dir() != event.Exit {
+			continue
+		}
+		o[t] = openInfo{exit: true, creat: t.Name() == "creat", flags: info.ParamIndex("flags"), mode: info.ParamIndex("mode")}
+	}
+	return &o
+}()
+
+// TypeConst returns the value of the field for every event of type t, when the type alone decides it
+// (evt.is_open_* is false but on exit events of the open family), for evaluators that fold it.
+func TypeConst(ref fields.Ref, t event.Type) (Value, bool) {
+	if t >= event.MaxType {
+		return Value{}, false
+	}
+	switch ref.Field.Name {
+	case "evt.is_open_read", "evt.is_open_write", "evt.is_open_exec", "evt.is_open_create":
+		if !openParams[t].exit {
+			return Value{Kind: Bool}, true
+		}
+	}
+	return Value{}, false
 }
 
 func tsTime(c *Ctx) time.Time { return timeOf(c.Ev.Ts).In(c.loc()) }
@@ -428,7 +467,7 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 			c.buf = strconv.AppendUint(c.buf, n, 8)
 			return
 		}
-		if pi.Flags != nil && pi.Type != event.ParamEnumFlags8 && pi.Type != event.ParamEnumFlags16 && pi.Type != event.ParamEnumFlags32 {
+		if rendersFlagNames(pi) {
 			c.appendFlags(pi.Flags, uint32(n), resolved)
 			return
 		}
@@ -545,6 +584,82 @@ func paramIndexes(name string) *[event.MaxType]int8 {
 		}
 	}
 	return &idx
+}
+
+// flagsContains is the fast path of "evt.arg.NAME contains sub" (see Extractor.Contains): on events whose
+// parameter is a set of flags, which evt.arg renders as flag names joined by '|' (or, with no name, as a
+// decimal number), the value contains a sub without '|' and with a non-digit exactly when one of the
+// rendered names does; which names contain sub is decided once per flag table. Other events, and other
+// subs, use get (the field's extraction) and strings.Contains.
+func flagsContains(idx *[event.MaxType]int8, get Func, sub string) func(c *Ctx) (bool, bool) {
+	generic := func(c *Ctx) (bool, bool) {
+		v := &c.Val
+		v.Kind = String
+		if !get(c, 0, v) {
+			return false, false
+		}
+		return strings.Contains(v.Str, sub), true
+	}
+	if sub == "" || strings.Contains(sub, "|") || strings.Trim(sub, "0123456789") == "" {
+		return generic
+	}
+	// hits[t][k]: entry k of the flag table of type t's parameter contains sub (nil: not a flags parameter)
+	var hits [event.MaxType][]bool
+	for t := range event.MaxType {
+		n := idx[t]
+		info, ok := event.Lookup(t)
+		if n < 0 || !ok || int(n) >= len(info.Params) {
+			continue
+		}
+		pi := info.Params[n]
+		if !rendersFlagNames(pi) {
+			continue
+		}
+		h := make([]bool, len(pi.Flags.Entries))
+		for k, e := range pi.Flags.Entries {
+			h[k] = strings.Contains(e.Name, sub)
+		}
+		hits[t] = h
+	}
+	return func(c *Ctx) (bool, bool) {
+		t := c.Ev.Type
+		if t >= event.MaxType || hits[t] == nil {
+			return generic(c)
+		}
+		n := int(idx[t])
+		if c.Ev.Param(n) == nil {
+			return false, false
+		}
+		x, _ := c.Ev.Uint(n)
+		v := uint32(x)
+		h := hits[t]
+		entries := c.Ev.Info().Params[n].Flags.Entries
+		for k, e := range entries {
+			if e.Value == v {
+				return h[k], true
+			}
+		}
+		rest := v
+		for k, e := range entries {
+			if e.Value == 0 || rest == 0 || rest&e.Value != e.Value {
+				continue
+			}
+			if h[k] {
+				return true, true
+			}
+			rest &^= e.Value
+		}
+		return false, true
+	}
+}
+
+// rendersFlagNames reports whether appendParam renders parameters like pi with appendFlags.
+func rendersFlagNames(pi event.ParamInfo) bool {
+	switch pi.Type {
+	case event.ParamFlags8, event.ParamFlags16, event.ParamFlags32, event.ParamMode:
+		return pi.Flags != nil
+	}
+	return false
 }
 
 // appendFlags renders a flags value as libsinsp does (see event.FlagTable.Names) without allocating:

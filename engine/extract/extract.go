@@ -22,6 +22,18 @@ type Extractor struct {
 	// fd.port compare both ends of a socket so), rather than when any value differs.
 	AllForNE bool
 	fn       Func
+	// contains, when set, builds a test of "contains sub" that does not render the value (see Contains).
+	contains func(sub string) func(c *Ctx) (found, ok bool)
+}
+
+// Contains returns a function reporting whether the field's value contains sub and whether there was a
+// value, with the results of Get followed by strings.Contains, but without rendering the value; nil when
+// the field has no such fast path for sub.
+func (e *Extractor) Contains(sub string) func(c *Ctx) (found, ok bool) {
+	if e.contains == nil {
+		return nil
+	}
+	return e.contains(sub)
 }
 
 // Func returns the extraction function itself, for callers that set the value kind once.
@@ -60,6 +72,11 @@ func New(ref fields.Ref) (*Extractor, error) {
 	switch ref.Field.Name {
 	case "fd.ip", "fd.net", "fd.port":
 		e.AllForNE = true
+	case "evt.arg":
+		if _, err := strconv.Atoi(ref.Arg); err != nil {
+			idx := paramIndexes(ref.Arg)
+			e.contains = func(sub string) func(c *Ctx) (bool, bool) { return flagsContains(idx, fn, sub) }
+		}
 	}
 	return e, nil
 }

@@ -58,7 +58,7 @@ func parentStr(f func(c *Ctx, t *state.Thread, v *Value)) builder {
 		if i != 0 {
 			return false
 		}
-		p := c.Table.Parent(c.R.Thread)
+		p := c.parent()
 		if p == nil {
 			return false
 		}
@@ -76,7 +76,7 @@ func ancestor(f func(c *Ctx, t *state.Thread, v *Value)) builder {
 				if c.R.Thread == nil {
 					return false
 				}
-				a := c.Table.Ancestor(c.Table.Main(c.R.Thread), i+1)
+				a := c.ancestor(i + 1)
 				if a == nil || i >= state.MaxDepth {
 					return false
 				}
@@ -95,7 +95,7 @@ func ancestor(f func(c *Ctx, t *state.Thread, v *Value)) builder {
 			a := c.R.Thread
 			if n > 0 {
 				// libsinsp walks the process's ancestry from its main thread
-				a = c.Table.Ancestor(c.Table.Main(c.R.Thread), n)
+				a = c.ancestor(n)
 			}
 			if a == nil {
 				return false
@@ -324,7 +324,7 @@ func procFields(m map[string]builder) {
 		if i != 0 {
 			return false
 		}
-		p := c.Table.Parent(c.R.Thread)
+		p := c.parent()
 		if p == nil {
 			return false
 		}
@@ -345,7 +345,7 @@ func procFields(m map[string]builder) {
 	})
 	m["proc.pvpid"] = parentStr(func(_ *Ctx, p *state.Thread, v *Value) { v.Int = p.VPID })
 	m["proc.ppid.ts"] = single(func(c *Ctx, v *Value) bool {
-		p := c.Table.Parent(c.R.Thread)
+		p := c.parent()
 		if p == nil || p.CloneTs == 0 {
 			return false
 		}
@@ -353,7 +353,7 @@ func procFields(m map[string]builder) {
 		return true
 	})
 	m["proc.ppid.duration"] = single(func(c *Ctx, v *Value) bool {
-		p := c.Table.Parent(c.R.Thread)
+		p := c.parent()
 		if p == nil || p.CloneTs == 0 {
 			return false
 		}

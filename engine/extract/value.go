@@ -114,6 +114,65 @@ type Ctx struct {
 	Gen  uint64
 
 	buf []byte
+	lin lineage
+}
+
+// lineage caches, for the current event (Gen), the thread's parent and its process's ancestors, which
+// many fields of one event look up. A context whose Gen is 0 (never Reset) does not cache.
+type lineage struct {
+	gen       uint64
+	parent    *state.Thread
+	hasParent bool
+	anc       [8]*state.Thread // anc[k] is the process's ancestor k+1, for k < n
+	n         int
+	end       bool // the chain has no ancestor n+1
+}
+
+// lineage returns the cache, emptied when it is from an earlier event.
+func (c *Ctx) lineage() *lineage {
+	l := &c.lin
+	if l.gen != c.Gen {
+		*l = lineage{gen: c.Gen}
+	}
+	return l
+}
+
+// parent returns the parent of the event's thread (Table.Parent), or nil.
+func (c *Ctx) parent() *state.Thread {
+	if c.Gen == 0 {
+		return c.Table.Parent(c.R.Thread)
+	}
+	l := c.lineage()
+	if !l.hasParent {
+		l.parent, l.hasParent = c.Table.Parent(c.R.Thread), true
+	}
+	return l.parent
+}
+
+// ancestor returns the k-th ancestor (k >= 1) of the process of the event's thread, which must be set:
+// Table.Ancestor(Table.Main(thread), k).
+func (c *Ctx) ancestor(k int) *state.Thread {
+	if c.Gen == 0 || k > len(c.lin.anc) {
+		return c.Table.Ancestor(c.Table.Main(c.R.Thread), k)
+	}
+	l := c.lineage()
+	for l.n < k && !l.end {
+		prev := l.anc[max(l.n-1, 0)]
+		if l.n == 0 {
+			prev = c.Table.Main(c.R.Thread)
+		}
+		p := c.Table.Parent(prev)
+		if p == nil || p == prev {
+			l.end = true
+			break
+		}
+		l.anc[l.n] = p
+		l.n++
+	}
+	if k <= l.n {
+		return l.anc[k-1]
+	}
+	return nil
 }
 
 // Reset prepares c for a new event; values extracted for the previous event become invalid.
