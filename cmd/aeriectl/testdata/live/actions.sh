@@ -7,7 +7,7 @@
 W=${W:-/tmp/aerie-act/w}
 rm -rf "$W"; mkdir -p "$W"
 for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get wget pkexec sudoedit; do cp /usr/bin/true "$W/$n"; done
-for n in mysqld sshd ssh; do cp "$HELPER" "$W/$n"; done
+for n in mysqld sshd ssh java; do cp "$HELPER" "$W/$n"; done
 cp /usr/bin/cat "$W/aerie-reader"
 cp /usr/bin/bash "$W/nginx"
 "$W/nginx" -c 'sleep 5.2; read -r _ < /etc/shadow' &      # Read sensitive file trusted after startup (runs > 5 s)
@@ -60,6 +60,7 @@ GLIBC_TUNABLES=glibc.malloc.mxfast=0 /usr/bin/true         # Potential Local Pri
 SSHDIR=/root/.ssh; [ -d $SSHDIR ] || { mkdir -m 700 $SSHDIR; SSHNEW=1; }
 ls $SSHDIR >/dev/null; [ -z "$SSHNEW" ] || rmdir $SSHDIR    # Read ssh information
 : > /etc/apt/sources.list.d/aerie-act-$$.list; rm -f /etc/apt/sources.list.d/aerie-act-$$.list  # Update Package Repository
+"$W/java" classdl                                          # Java Process Class File Download
 "$HELPER" pty /usr/bin/whoami >/dev/null                   # Basic Interactive Reconnaissance
 : > "$W/liblzma.so.5.6.1"
 LD_PRELOAD="$W/liblzma.so.5.6.1" "$W/sshd" 2>/dev/null    # Backdoored library loaded into SSHD
@@ -67,7 +68,7 @@ if [ -n "$CG" ]; then                                      # container-only rule
   (
     echo $BASHPID > "$CG/cgroup.procs"
     "$W/nc" -e /bin/sh 127.0.0.1 9; "$W/kubectl" get pods; "$W/scp" a b; "$W/apt-get" update
-    cat /proc/self/environ >/dev/null
+    cat /proc/self/environ >/dev/null                      # Read environment variable from /proc files
     "$HELPER" module                                       # Linux Kernel Module Injection Detected
     "$HELPER" packet                                       # Packet socket created in container
     "$HELPER" revshell /usr/bin/true                       # Redirect STDOUT/STDIN to Network Connection

@@ -20,6 +20,7 @@
  *   udp IP PORT      connect a UDP socket and send one datagram
  *   overlay DIR      in a private mount namespace, mount an overlayfs on DIR, copy /usr/bin/true into it
  *                    (so into the upper layer) and execute the copy
+ *   classdl          receive a Java class file (magic 0xcafebabe) from a loopback TCP peer with recvfrom
  *   writefd PATH     open PATH for reading, then open it again for writing through /proc/self/fd/N */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -237,6 +238,33 @@ static int do_connect(const char *ip, const char *port, int type)
 	return 0;
 }
 
+static int do_classdl(void)
+{
+	static const unsigned char class_file[] = {0xca, 0xfe, 0xba, 0xbe, 0x00, 0x00, 0x00, 0x34, 0x00, 0x0a};
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t n = sizeof(sa);
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	if (l < 0 || bind(l, (struct sockaddr *)&sa, n) != 0 || listen(l, 1) != 0 || getsockname(l, (struct sockaddr *)&sa, &n) != 0)
+		return fail("listen");
+	pid_t pid = fork();
+	if (pid == 0) { /* the server */
+		int c = accept(l, NULL, NULL);
+		if (c < 0 || sendto(c, class_file, sizeof(class_file), 0, NULL, 0) != sizeof(class_file))
+			return fail("send class file");
+		close(c);
+		return 0;
+	}
+	close(l);
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s < 0 || connect(s, (struct sockaddr *)&sa, n) != 0)
+		return fail("connect");
+	unsigned char buf[64];
+	if (recvfrom(s, buf, sizeof(buf), MSG_WAITALL, NULL, NULL) != sizeof(class_file))
+		return fail("recvfrom");
+	close(s);
+	return wait_child(pid);
+}
+
 static int do_overlay(const char *dir)
 {
 	char l[512], u[512], w[512], m[512], opts[2048], exe[600];
@@ -351,6 +379,8 @@ int main(int argc, char **argv)
 		return do_connect(argv[2], argv[3], SOCK_STREAM);
 	if (strcmp(cmd, "udp") == 0 && argc > 3)
 		return do_connect(argv[2], argv[3], SOCK_DGRAM);
+	if (strcmp(cmd, "classdl") == 0)
+		return do_classdl();
 	if (strcmp(cmd, "overlay") == 0 && argc > 2)
 		return do_overlay(argv[2]);
 	if (strcmp(cmd, "writefd") == 0 && argc > 2) {
