@@ -7,6 +7,7 @@ package resolve
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -51,6 +52,30 @@ func FalcoVersions(engineVersion string) (map[string]string, error) {
 	m := EngineVersions()
 	m[artifact.ReqEngineVersionSemver] = v.String()
 	m[artifact.ReqEngineVersion] = strconv.FormatUint(v.Minor(), 10)
+	return m, nil
+}
+
+// ParseFalcoVersions reads Falco's /versions document (its webserver's JSON: falco_version,
+// engine_version_semver, plugin_api_version, ...) into the versions requirements are checked
+// against, as falcoctl's follower does: every string value under its key; other values
+// (plugin_versions) are ignored. src names the document in errors.
+func ParseFalcoVersions(src string, data []byte) (map[string]string, error) {
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("parse Falco versions %s: %w", src, err)
+	}
+	m := map[string]string{}
+	for k, raw := range doc {
+		var v string
+		if json.Unmarshal(raw, &v) == nil {
+			m[k] = v
+		}
+	}
+	for _, k := range []string{artifact.ReqEngineVersionSemver, artifact.ReqPluginAPIVersion} {
+		if m[k] == "" {
+			return nil, fmt.Errorf("parse Falco versions %s: no %s: not a Falco /versions document", src, k)
+		}
+	}
 	return m, nil
 }
 

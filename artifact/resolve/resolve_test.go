@@ -316,3 +316,33 @@ func TestResolveWithoutTagListing(t *testing.T) {
 		t.Errorf("missing tag: %v", err)
 	}
 }
+
+// TestParseFalcoVersions reads Falco's /versions document, as falcoctl's follower does.
+func TestParseFalcoVersions(t *testing.T) {
+	doc := `{"default_driver_version":"8.0.0+driver","driver_api_version":"8.0.0","driver_schema_version":"3.0.0",` +
+		`"engine_version":"57","engine_version_semver":"0.57.0","falco_version":"0.44.0","libs_version":"0.22.1",` +
+		`"plugin_api_version":"3.99.0","plugin_versions":{"container":"0.4.0"}}`
+	m, err := ParseFalcoVersions("versions.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 8 || m["plugin_api_version"] != "3.99.0" || m["engine_version"] != "57" || m["falco_version"] != "0.44.0" {
+		t.Errorf("versions %v", m)
+	}
+	plugin := artifact.Config{Name: "k8saudit", Version: "0.20.0", Requirements: []artifact.Requirement{{Name: "plugin_api_version", Version: "3.99.0"}}}
+	if err := CheckRequirements(plugin, m); err != nil {
+		t.Errorf("plugin for this Falco: %v", err)
+	}
+	if err := CheckRequirements(plugin, EngineVersions()); err == nil {
+		t.Error("plugin API 3.99.0 accepted against Aerie's own versions")
+	}
+	for in, want := range map[string]string{
+		"[]":                                 "versions.json",
+		`{"engine_version_semver":"0.57.0"}`: "no plugin_api_version",
+		`{"plugin_api_version":"3.0.0"}`:     "no engine_version_semver",
+	} {
+		if _, err := ParseFalcoVersions("versions.json", []byte(in)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", in, err, want)
+		}
+	}
+}

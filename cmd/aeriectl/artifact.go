@@ -4,6 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -147,7 +151,7 @@ func shortDigest(d string) string {
 
 func newArtifactInstallCmd(a *app) *cobra.Command {
 	var f struct {
-		platform, engineVersion          string
+		platform, engineVersion, falcoV  string
 		rulesDir, pluginsDir, assetsDir  string
 		allowed                          []string
 		resolveDeps, explain, dryRun, nv bool
@@ -157,7 +161,7 @@ func newArtifactInstallCmd(a *app) *cobra.Command {
 		Short: "Resolve, verify and atomically install artifacts and their dependencies",
 		Long: `Install resolves each REF (an index name[:tag|@digest], a full registry reference, or
 oci-layout:PATH[:TAG]), follows dependencies to the highest compatible version, checks requirements
-against the engine (or --engine-version), verifies signatures on the resolved digests, then downloads,
+against the engine (or --engine-version, or a Falco /versions document with --falco-versions), verifies signatures on the resolved digests, then downloads,
 digest-checks and extracts everything into a staging generation and swaps it in atomically.`,
 		Args: cobra.MinimumNArgs(1),
 	}
@@ -165,6 +169,8 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 	fl := cmd.Flags()
 	fl.StringVar(&f.platform, "platform", "", "platform os/arch for plugins (default the host's)")
 	fl.StringVar(&f.engineVersion, "engine-version", "", "check requirements against this Falco engine version (X.Y.Z) instead of Aerie's")
+	fl.StringVar(&f.falcoV, "falco-versions", "", "check requirements against a Falco /versions document: its URL (e.g. http://localhost:8765/versions, as falcoctl follow) or a file")
+	cmd.MarkFlagsMutuallyExclusive("engine-version", "falco-versions")
 	fl.StringVar(&f.rulesDir, "rulesfiles-dir", "", "destination of rules files (default artifact.rulesfiles_dir)")
 	fl.StringVar(&f.pluginsDir, "plugins-dir", "", "destination of plugins (default artifact.plugins_dir)")
 	fl.StringVar(&f.assetsDir, "assets-dir", "", "destination of assets (default artifact.assets_dir)")
@@ -185,9 +191,14 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 			return err
 		}
 		versions := resolve.EngineVersions()
-		if f.engineVersion != "" {
+		switch {
+		case f.engineVersion != "":
 			if versions, err = resolve.FalcoVersions(f.engineVersion); err != nil {
 				return usageError{err}
+			}
+		case f.falcoV != "":
+			if versions, err = falcoVersions(ctx, c, f.falcoV); err != nil {
+				return err
 			}
 		}
 		res := &resolve.Resolver{Opener: c, Index: set, Platform: f.platform, Versions: versions, ResolveDeps: f.resolveDeps, Prefetch: !f.dryRun}
@@ -241,6 +252,41 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 		return a.printInstall(*out, result)
 	})
 	return cmd
+}
+
+// maxVersionsDoc bounds a Falco /versions document.
+const maxVersionsDoc = 1 << 20
+
+// falcoVersions reads Falco's /versions document from an http(s) URL or a file.
+func falcoVersions(ctx context.Context, c *access.Client, src string) (map[string]string, error) {
+	var data []byte
+	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, src, nil)
+		if err != nil {
+			return nil, fmt.Errorf("fetch Falco versions %s: %w", src, err)
+		}
+		resp, err := c.HTTPClient(u.Host).Do(req)
+		if err != nil {
+			return nil, fmt.Errorf("fetch Falco versions %s: %w", src, err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("fetch Falco versions %s: %s", src, resp.Status)
+		}
+		if data, err = io.ReadAll(io.LimitReader(resp.Body, maxVersionsDoc)); err != nil {
+			return nil, fmt.Errorf("fetch Falco versions %s: %w", src, err)
+		}
+	} else {
+		f, err := os.Open(src)
+		if err != nil {
+			return nil, fmt.Errorf("read Falco versions: %w", err)
+		}
+		defer f.Close()
+		if data, err = io.ReadAll(io.LimitReader(f, maxVersionsDoc)); err != nil {
+			return nil, fmt.Errorf("read Falco versions %s: %w", src, err)
+		}
+	}
+	return resolve.ParseFalcoVersions(src, data)
 }
 
 func (a *app) printInstall(format string, r installResult) error {

@@ -18,6 +18,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
@@ -711,4 +713,36 @@ indexes:
 	if out := e2.ok(t, "index", "import", "-o", "json"); !strings.Contains(out, `"name": "company"`) {
 		t.Errorf("default import %s", out)
 	}
+}
+
+// TestInstallForFalcoVersions checks requirements against a Falco /versions document, as
+// falcoctl's follower does (--falco-versions, URL or file), instead of Aerie's own versions.
+func TestInstallForFalcoVersions(t *testing.T) {
+	reg := testenv.DockerRegistry(t, testenv.RegistryOptions{})
+	e := newDistEnv(t, envOptions{plainHTTP: []string{reg.Host}})
+	falcoctlPush(t, reg.Host, falcoctlArtifact{
+		repo: "p/future", typ: "plugin", tags: []string{"1.0.0"},
+		config: `{"name":"future","version":"1.0.0","requirements":[{"name":"plugin_api_version","version":"3.99.0"}]}`,
+		layers: []falcoctlLayer{{platform: "linux/amd64", title: "future-1.0.0-linux-x86_64.tar.gz", data: falcoctlTarGz(t, falcoctlFile{name: "libfuture.so", mode: 0o755, body: "so"})}},
+	})
+	doc := `{"engine_version":"57","engine_version_semver":"0.57.0","falco_version":"0.44.0","plugin_api_version":"3.99.0","plugin_versions":{}}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/versions" {
+			http.NotFound(w, r)
+			return
+		}
+		_, _ = w.Write([]byte(doc))
+	}))
+	defer srv.Close()
+	docFile := e.file(t, "versions.json", doc)
+	ref := reg.Host + "/p/future:1.0.0"
+	e.fail(t, "future 1.0.0 requires plugin_api_version 3.99.0", "artifact", "install", "--no-verify", "--platform", "linux/amd64", ref)
+	e.ok(t, "artifact", "install", "--no-verify", "--platform", "linux/amd64", "--falco-versions", srv.URL+"/versions", ref)
+	e.ok(t, "artifact", "install", "--no-verify", "--platform", "linux/amd64", "--falco-versions", docFile, ref)
+	if f := dirFiles(t, e.pluginDir); f["libfuture.so"] != "so" {
+		t.Errorf("plugins %v", f)
+	}
+	e.fail(t, "404", "artifact", "install", "--no-verify", "--falco-versions", srv.URL+"/nope", ref)
+	e.fail(t, "no plugin_api_version", "artifact", "install", "--no-verify", "--falco-versions", e.file(t, "bad.json", `{"engine_version_semver":"0.57.0"}`), ref)
+	e.fail(t, "none of the others can be", "artifact", "install", "--no-verify", "--falco-versions", docFile, "--engine-version", "0.57.0", ref)
 }
