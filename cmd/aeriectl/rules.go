@@ -55,7 +55,9 @@ func newRulesValidateCmd(a *app) *cobra.Command {
 		Long: `Load the rules files in order into one ruleset, as 'falco -V FILE...' does, and print one line per file:
 "FILE: Ok", "FILE: Ok, with warnings" (warning details on stderr) or "FILE: Invalid" with the error blocks.
 With -o json, print Falco's {"falco_load_results": [...]} document.
-Exit status 1 when a file has errors, or, with --strict, warnings.`,
+As with Falco, a file with errors does not stop the following files: they are loaded into the same
+ruleset, which keeps what the failed file defined before its error (so a rule that fails to compile fails
+every later file too). Exit status 1 when a file has errors, or, with --strict, warnings.`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit status 1)")
@@ -65,7 +67,8 @@ Exit status 1 when a file has errors, or, with --strict, warnings.`,
 		if err != nil {
 			return usageError{err}
 		}
-		l, results := loadRules(cmd, rulesFiles(files))
+		l := compile.NewLoader(compile.Options{})
+		results := l.ValidateFiles(cmd.Context(), rulesFiles(files))
 		failed := false
 		for _, r := range results {
 			failed = failed || !r.Successful() || strict && len(r.Warnings) > 0

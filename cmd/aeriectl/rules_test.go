@@ -42,6 +42,7 @@ func TestRulesValidateGolden(t *testing.T) {
 		{"validate_warn.golden", []string{"rules", "validate", "testdata/rules/warn.yaml"}, 0, "LOAD_NO_EVTTYPE"},
 		{"validate_warn_strict.golden", []string{"rules", "validate", "--strict", "testdata/rules/warn.yaml"}, 1, "LOAD_UNUSED_LIST"},
 		{"validate_bad.golden", []string{"rules", "validate", "testdata/rules/ok.yaml", "testdata/rules/bad.yaml"}, 1, ""},
+		{"validate_bad_then_ok.golden", []string{"rules", "validate", "testdata/rules/bad.yaml", "testdata/rules/ok.yaml"}, 1, ""},
 		{"validate_bad_json.golden", []string{"rules", "validate", "-o", "json", "testdata/rules/ok.yaml", "testdata/rules/bad.yaml"}, 1, ""},
 		{"validate_warn_json.golden", []string{"rules", "validate", "-o", "json", "testdata/rules/warn.yaml"}, 0, ""},
 		{"describe_ok.golden", []string{"rules", "describe", "testdata/rules/ok.yaml"}, 0, ""},

@@ -255,6 +255,11 @@ type File struct {
 // LoadAll loads files in order, as successive Load calls do, and stops after the first file with errors.
 // The files' YAML is decoded concurrently first; collection and compilation stay sequential.
 func (l *Loader) LoadAll(ctx context.Context, files []File) []*lr.Result {
+	return l.loadAll(ctx, files, false)
+}
+
+// loadAll loads files in order; unless keepGoing, it stops after the first file with errors.
+func (l *Loader) loadAll(ctx context.Context, files []File, keepGoing bool) []*lr.Result {
 	docs := make([]*rules.Document, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -273,7 +278,7 @@ func (l *Loader) LoadAll(ctx context.Context, files []File) []*lr.Result {
 	for _, d := range docs {
 		res := l.add(d)
 		out = append(out, res)
-		if !res.Successful() {
+		if !res.Successful() && !keepGoing {
 			break
 		}
 	}

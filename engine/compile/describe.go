@@ -13,6 +13,17 @@ import (
 // LoadFiles reads the files at paths and loads them in order, as LoadAll does. A file that cannot be read
 // is reported as LOAD_ERR_FILE_READ and ends the load.
 func (l *Loader) LoadFiles(ctx context.Context, paths []string) []*lr.Result {
+	return l.loadFiles(ctx, paths, false)
+}
+
+// ValidateFiles reads the files at paths and loads them all in order, as `falco -V f1 -V f2` does: a file
+// with errors does not stop the following ones, which are loaded into the same collection (keeping what the
+// failed file defined before its error). A file that cannot be read ends the load.
+func (l *Loader) ValidateFiles(ctx context.Context, paths []string) []*lr.Result {
+	return l.loadFiles(ctx, paths, true)
+}
+
+func (l *Loader) loadFiles(ctx context.Context, paths []string, keepGoing bool) []*lr.Result {
 	var files []File
 	var readErr *lr.Result
 	for _, p := range paths {
@@ -27,8 +38,8 @@ func (l *Loader) LoadFiles(ctx context.Context, paths []string) []*lr.Result {
 		}
 		files = append(files, File{Name: p, Content: b})
 	}
-	results := l.LoadAll(ctx, files)
-	if readErr != nil && (len(results) == 0 || results[len(results)-1].Successful()) {
+	results := l.loadAll(ctx, files, keepGoing)
+	if readErr != nil && (keepGoing || len(results) == 0 || results[len(results)-1].Successful()) {
 		results = append(results, readErr)
 	}
 	return results
