@@ -49,6 +49,7 @@ type Artifact struct {
 	AssetsDir     string   `yaml:"assets_dir"`
 	AllowedTypes  []string `yaml:"allowed_types"` // rulesfile, plugin, asset
 	NoVerify      bool     `yaml:"no_verify"`     // skip signature verification (logged as a warning every time)
+	InstallRefs   []string `yaml:"install_refs"`  // what `artifact install` installs when given no REF (falcoctl's artifact.install.refs)
 }
 
 // Registry configures access to OCI registries.

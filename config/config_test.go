@@ -67,7 +67,8 @@ func TestPrecedence(t *testing.T) {
 		t.Errorf("default lost: %q", cfg.Log.Format)
 	}
 	cfg, err = Load(p, MapEnv{"AERIE_LOG_LEVEL": "error", "AERIE_FOLLOW_EVERY": "2m", "AERIE_ARTIFACT_ALLOWED_TYPES": "plugin, asset",
-		"AERIE_INDEXES": "a,https://x/index.yaml;b,file:///i.yaml,file", "AERIE_CORPUS": "/ignored"})
+		"AERIE_INDEXES": "a,https://x/index.yaml;b,file:///i.yaml,file", "AERIE_CORPUS": "/ignored",
+		"AERIE_ARTIFACT_INSTALL_REFS": "falco-rules:5,container"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +77,9 @@ func TestPrecedence(t *testing.T) {
 	}
 	if strings.Join(cfg.Artifact.AllowedTypes, ",") != "plugin,asset" || len(cfg.Indexes) != 2 || cfg.Indexes[1].Backend != "file" {
 		t.Errorf("env lists: %+v %+v", cfg.Artifact.AllowedTypes, cfg.Indexes)
+	}
+	if strings.Join(cfg.Artifact.InstallRefs, " ") != "falco-rules:5 container" {
+		t.Errorf("install refs from env: %v", cfg.Artifact.InstallRefs)
 	}
 }
 
