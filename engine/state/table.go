@@ -287,7 +287,7 @@ func (tb *Table) create(tid int64) *Thread {
 	if n := len(tb.freeThreads); n > 0 {
 		t = tb.freeThreads[n-1]
 		tb.freeThreads = tb.freeThreads[:n-1]
-		*t = Thread{}
+		*t = Thread{enter: t.enter} // the enter copy's buffers, reused (unused while enterType is 0)
 	} else {
 		t = new(Thread)
 	}
@@ -392,7 +392,9 @@ func (tb *Table) Spawn(parent *Thread, child Thread, flags uint32, ts int64) *Th
 			parent.files.copyTo(files)
 		}
 	}
+	enter := c.enter
 	*c = child
+	c.enter = enter // the enter copy's buffers (unused while enterType is 0), reused across forks
 	c.files = files
 	if c.files == nil {
 		c.files = tb.newFiles()
