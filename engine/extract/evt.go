@@ -165,11 +165,16 @@ func evtFields(m map[string]builder) {
 			if !o.exit {
 				return true
 			}
-			flags, _ := c.Ev.Uint(o.flags)
+			flags, ok := c.Ev.Uint(o.flags)
+			mode, _ := c.Ev.Uint(o.mode)
+			if en := c.R.Enter; !ok && en != nil {
+				// an old openat exit carries only the fd: flags and mode are on its enter event
+				flags, _ = en.Uint(en.ParamIndex("flags"))
+				mode, _ = en.Uint(en.ParamIndex("mode"))
+			}
 			if o.creat {
 				flags = ppmOCreat | ppmOWrite
 			}
-			mode, _ := c.Ev.Uint(o.mode)
 			v.Bool = test(uint32(flags), uint32(mode))
 			return true
 		})
@@ -390,8 +395,30 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 	pi := ev.Info().Params[k]
 	raw := ev.Param(k)
 	switch pi.Type {
-	case event.ParamCharBuf, event.ParamFSPath, event.ParamFSRelPath:
+	case event.ParamCharBuf:
 		c.buf = append(c.buf, ev.Bytes(k)...)
+	case event.ParamFSPath, event.ParamFSRelPath:
+		// a relative path is shown resolved against the dirfd's path or cwd, as libsinsp: "/tmp/a" for
+		// evt.arg.name, "a(/tmp/a)" in evt.args
+		p := ev.Bytes(k)
+		dirfd := -1
+		if pi.Type == event.ParamFSRelPath {
+			dirfd = pi.DirFD
+		}
+		var abs Value
+		pos := len(c.buf)
+		if len(p) == 0 || p[0] == '/' || c.R.Thread == nil || !c.abspath(k, dirfd, &abs) {
+			c.buf = append(c.buf[:pos], p...)
+			break
+		}
+		// abspath left the absolute path at c.buf[pos:]
+		if !resolved {
+			full := append([]byte(nil), c.buf[pos:]...)
+			c.buf = append(c.buf[:pos], p...)
+			c.buf = append(c.buf, '(')
+			c.buf = append(c.buf, full...)
+			c.buf = append(c.buf, ')')
+		}
 	case event.ParamByteBuf:
 		for _, b := range raw {
 			if b < 32 || b > 126 {
@@ -413,6 +440,10 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 			fd = t.FD(n)
 		}
 		if fd == nil {
+			if n == -100 {
+				c.num(n, "AT_FDCWD", resolved)
+				return
+			}
 			if name := errnoName(-n); n < 0 && name != "" {
 				c.num(n, name, resolved) // a failed call's fd: "ENOENT" for evt.arg, "-2(ENOENT)" in evt.args
 				return

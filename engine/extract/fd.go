@@ -37,6 +37,11 @@ func fdFields(m map[string]builder) {
 			return false
 		}
 		if !c.R.HasFD {
+			// the enter event of a call that creates an fd (open, socket, accept): -1 until its exit
+			if info := c.Ev.Info(); info != nil && info.Dir == event.Enter && info.Flags&event.FlagCreatesFD != 0 {
+				v.Int = -1
+				return true
+			}
 			return false
 		}
 		v.Int = c.R.FDNum
@@ -171,10 +176,8 @@ func fdFields(m map[string]builder) {
 			v.Bool = fd.Type == state.FDIPv6Socket
 		case isInet(fd):
 			v.Bool = c.Table.IsLocal(fd.ServerIP)
-		case fd.Type == state.FDUnixSocket:
-			v.Bool = false
 		default:
-			return false
+			v.Bool = false // unix sockets, files, pipes...: never a server, as libsinsp's role flags say
 		}
 		return true
 	})
