@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aerie-sec/aerie/engine/compile"
 	lr "github.com/aerie-sec/aerie/engine/loadresult"
 )
 
@@ -399,4 +400,84 @@ func findMessage(ms []lr.Message, w want) bool {
 		}
 	}
 	return false
+}
+
+// TestFalcoDescribe reconstructs Falco's engine unit tests that check `describe_rule` output (falco -L):
+// compiled list items, appended and replaced rule fields, and compiled conditions with exceptions.
+func TestFalcoDescribe(t *testing.T) {
+	const base = `- rule: test_rule
+  desc: test rule description
+  condition: evt.type = open
+  output: user=%user.name command=%proc.cmdline file=%fd.name
+  priority: INFO
+`
+	exception := func(fields, values string) string {
+		return base + "  exceptions:\n    - name: test_exception\n      fields: " + fields + "\n      comps: [=]\n      values:\n        - " + values + "\n"
+	}
+	tests := []struct {
+		name     string
+		files    []string
+		warnings int
+		check    func(t *testing.T, d compile.Description)
+	}{
+		{"list value with escaping", []string{"- list: my_list\n  items: [non_escaped_val, \"escaped val\"]\n"}, 1, func(t *testing.T, d compile.Description) {
+			if len(d.Rules) != 0 || len(d.Macros) != 0 || len(d.Lists) != 1 {
+				t.Fatalf("rules %d macros %d lists %d", len(d.Rules), len(d.Macros), len(d.Lists))
+			}
+			l := d.Lists[0]
+			if len(l.Details.Lists) != 0 || strings.Join(l.Details.ItemsCompiled, "|") != "non_escaped_val|escaped val" {
+				t.Errorf("lists %v items_compiled %q", l.Details.Lists, l.Details.ItemsCompiled)
+			}
+		}},
+		{"list cross refs", []string{"- list: a\n  items: [x]\n- list: b\n  items: [a, y]\n- list: c\n  items: [b]\n" + base[:len(base)-1] + "\n- rule: r2\n  desc: d\n  condition: evt.type = open and proc.name in (c)\n  output: o\n  priority: INFO\n"}, 0, func(t *testing.T, d compile.Description) {
+			items := map[string]string{}
+			for _, l := range d.Lists {
+				items[l.Info.Name] = strings.Join(l.Details.ItemsCompiled, ",") + " refs " + strings.Join(l.Details.Lists, ",")
+			}
+			if items["b"] != "x,y refs a" || items["c"] != "a,y refs b" {
+				t.Errorf("items %v", items)
+			}
+		}},
+		{"rule override append", []string{base + "- rule: test_rule\n  desc: setting desc\n  condition: and proc.name = cat\n  output: proc=%proc.name\n  override:\n    desc: append\n    condition: append\n    output: append\n"}, 0, func(t *testing.T, d compile.Description) {
+			r := d.Rules[0].Info
+			if r.Condition != "evt.type = open and proc.name = cat" || r.Desc != "test rule description setting desc" ||
+				r.Output != "user=%user.name command=%proc.cmdline file=%fd.name proc=%proc.name" {
+				t.Errorf("info %+v", r)
+			}
+		}},
+		{"rule override replace", []string{base + "- rule: test_rule\n  desc: setting desc\n  condition: evt.type = close\n  priority: ERROR\n  override:\n    desc: replace\n    condition: replace\n    priority: replace\n"}, 0, func(t *testing.T, d compile.Description) {
+			r := d.Rules[0]
+			if r.Info.Condition != "evt.type = close" || r.Info.Desc != "setting desc" || r.Info.Priority != "Error" || strings.Join(r.Details.Events, ",") != "close" {
+				t.Errorf("rule %+v %v", r.Info, r.Details.Events)
+			}
+		}},
+		{"exception rhs field ambiguous", []string{exception("[proc.name]", "[proc.pname]")}, 1, compiled("(evt.type = open and not proc.name = proc.pname)")},
+		{"exception rhs field ambiguous quoted", []string{exception("[proc.name]", `["\"proc.pname\""]`)}, 0, compiled("(evt.type = open and not proc.name = proc.pname)")},
+		{"exception rhs field ambiguous space quoted", []string{exception("[proc.name]", `["\"proc.pname \""]`)}, 0, compiled(`(evt.type = open and not proc.name = "proc.pname ")`)},
+		{"exception rhs transformer", []string{exception("[proc.name]", "[toupper(proc.pname)]")}, 0, compiled("(evt.type = open and not proc.name = toupper(proc.pname))")},
+		{"exception values transformer space", []string{exception("[proc.name]", "[toupper( proc.pname)]")}, 0, compiled(`(evt.type = open and not proc.name = "toupper( proc.pname)")`)},
+		{"exception fields transformer", []string{exception("[tolower(proc.name)]", "[test]")}, 0, compiled("(evt.type = open and not tolower(proc.name) = test)")},
+		{"exception fields transformer quoted", []string{exception(`["tolower(proc.name)"]`, "[test]")}, 0, compiled("(evt.type = open and not tolower(proc.name) = test)")},
+		{"exception fields transformer space", []string{exception("[tolower( proc.name)]", "[test]")}, 0, compiled("(evt.type = open and not tolower(proc.name) = test)")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, results := loadAll(t, tc.files...)
+			res := results[len(results)-1]
+			if !res.Successful() || len(res.Warnings) != tc.warnings {
+				t.Fatalf("want %d warnings:\n%s", tc.warnings, res.Text(l.Contents(), true))
+			}
+			tc.check(t, l.Ruleset().Describe())
+		})
+	}
+}
+
+// compiled checks the compiled condition of the first rule.
+func compiled(want string) func(t *testing.T, d compile.Description) {
+	return func(t *testing.T, d compile.Description) {
+		t.Helper()
+		if got := d.Rules[0].Details.ConditionCompiled; got != want {
+			t.Errorf("condition_compiled:\n got %s\nwant %s", got, want)
+		}
+	}
 }
