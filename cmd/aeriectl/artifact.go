@@ -157,13 +157,14 @@ func newArtifactInstallCmd(a *app) *cobra.Command {
 		resolveDeps, explain, dryRun, nv bool
 	}
 	cmd := &cobra.Command{
-		Use:   "install REF...",
+		Use:   "install [REF...]",
 		Short: "Resolve, verify and atomically install artifacts and their dependencies",
 		Long: `Install resolves each REF (an index name[:tag|@digest], a full registry reference, or
 oci-layout:PATH[:TAG]), follows dependencies to the highest compatible version, checks requirements
 against the engine (or --engine-version, or a Falco /versions document with --falco-versions), verifies signatures on the resolved digests, then downloads,
-digest-checks and extracts everything into a staging generation and swaps it in atomically.`,
-		Args: cobra.MinimumNArgs(1),
+digest-checks and extracts everything into a staging generation and swaps it in atomically.
+With no REF, it installs artifact.install_refs, as falcoctl installs artifact.install.refs.`,
+		Args: cobra.ArbitraryArgs,
 	}
 	out := outputFlag(cmd, "table")
 	fl := cmd.Flags()
@@ -182,6 +183,11 @@ digest-checks and extracts everything into a staging generation and swaps it in 
 	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
+		if len(args) == 0 {
+			if args = a.cfg.Artifact.InstallRefs; len(args) == 0 {
+				return usageError{fmt.Errorf("install: no REF given and artifact.install_refs is empty")}
+			}
+		}
 		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err

@@ -636,6 +636,14 @@ func TestFalcoctlCommandLines(t *testing.T) {
 	if f := dirFiles(t, pluginsDir); f["libme.so"] != "so" {
 		t.Errorf("plugins %v", f)
 	}
+	// No REF: the configured refs (falcoctl's artifact.install.refs), here from the environment.
+	e.fail(t, "artifact.install_refs is empty", "artifact", "install", "--plain-http", "--no-verify")
+	e.env["AERIE_ARTIFACT_INSTALL_REFS"] = h + "/me/rules:1"
+	noRef := filepath.Join(e.dir, "no-ref")
+	e.ok(t, "artifact", "install", "--plain-http", "--no-verify", "--rulesfiles-dir", noRef)
+	if f := dirFiles(t, noRef); f["my_rules.yaml"] != "- rule: mine\n" {
+		t.Errorf("install of configured refs: %v", f)
+	}
 }
 
 // TestIndexImportFromFalcoctl adds the indexes of a falcoctl configuration and index list.
