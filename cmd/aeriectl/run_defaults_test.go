@@ -1,0 +1,145 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aerie-sec/aerie/config"
+	"github.com/aerie-sec/aerie/internal/testenv"
+)
+
+// defaultRuleTriggers are the embedded default rules that testdata/live-defaults/actions.sh triggers,
+// each by the action on the line that names it.
+var defaultRuleTriggers = []string{
+	"Password Store Read by Unexpected Program",
+	"System File Reached Through Path Traversal",
+	"Search for Private Keys or Cloud Credentials",
+	"Program Started by Database Server",
+	"Cryptocurrency Miner Started",
+	"Data Destruction Tool Run",
+	"Program Executed from Shared Memory",
+	"Glibc Tunables Passed to Setuid Program",
+	"Glibc Tunables Set for Program",
+	"Pkexec Started Without Arguments",
+	"Unprivileged Userfaultfd Created",
+	"Cgroup Release Agent Written",
+	"Interactive Session of System Account",
+	"Account Management Program Run",
+	"File Created Below /dev",
+	"Standard Stream Redirected to Network Socket",
+	"Shell Configuration File Modified",
+	"Job Scheduler Command Run",
+	"File Below /etc Written by Unexpected Program",
+	"File Directly in /root Written",
+	"Hidden File Created in System Directory",
+	"SSH Directory Read by Unexpected Program",
+	"Network Scanner or Relay Tool Started",
+	"Connection to Mining Pool Port",
+	"Download Tool Run with Unlisted HTTP Proxy",
+	"Non-root Process Tried to Become Root",
+	"BPF Program Loaded",
+	"Program Executed from Temporary Directory", // every program copied into the work directory
+	// container rules, for processes in a cgroup named like docker's
+	"Packet Socket Created in Container",
+	"Package Manager Run in Container",
+	"Remote File Copy Tool Run in Container",
+	"Base64 Decoding in Container",
+}
+
+// benignMarker is in the command line of every program of the benign workload.
+const benignMarker = "aerie-benign"
+
+// TestRunDefaultsLive runs `aeriectl run` with no -r, so with the embedded default rules, under the
+// real probe while testdata/live-defaults/actions.sh performs the actions the rules describe and a
+// benign workload (go, git, ls, cat, sh) runs beside them. Each listed rule must fire, container
+// rules for the test's container id, and no rule may fire for the benign workload.
+func TestRunDefaultsLive(t *testing.T) {
+	testenv.RequireRoot(t)
+	testenv.RequireBTF(t)
+	clang := testenv.Tool(t, "clang")
+	dir := t.TempDir()
+	// Programs run as a system account (uid 1) must reach the work directory.
+	for _, d := range []string{dir, filepath.Dir(dir)} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	helper := filepath.Join(dir, "helper")
+	if out, err := exec.Command(clang, "-O2", "-o", helper, "testdata/live-defaults/helper.c").CombinedOutput(); err != nil {
+		t.Fatalf("build helper: %v: %s", err, out)
+	}
+	id := strings.Repeat("de7a", 16)
+	base := "/sys/fs/cgroup/docker" // cgroup v2
+	if _, err := os.Stat("/sys/fs/cgroup/pids"); err == nil {
+		base = "/sys/fs/cgroup/pids/docker" // v1
+	}
+	cg := filepath.Join(base, id)
+	if err := os.MkdirAll(cg, 0o755); err != nil {
+		t.Fatalf("create docker-named cgroup: %v", err)
+	}
+	t.Cleanup(func() { _ = os.Remove(cg); _ = os.Remove(base) })
+
+	bdir := filepath.Join(dir, benignMarker)
+	if err := os.MkdirAll(bdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bdir, "normal.txt"), []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	benign := []string{
+		"ls -la " + bdir + " /etc >/dev/null",
+		"cat " + bdir + "/normal.txt /etc/hostname >/dev/null",
+		"sh -c 'echo " + benignMarker + " >/dev/null'",
+		"cp " + bdir + "/normal.txt " + bdir + "/copy.txt",
+		"go version >/dev/null",
+	}
+	if _, err := exec.LookPath("git"); err == nil {
+		benign = append(benign, "git -C "+bdir+" init -q && git -C "+bdir+" status --short >/dev/null")
+	}
+
+	env := config.MapEnv{"HOME": dir}
+	lv := startLiveCLI(t, env, "aeriectl run: watching", "run", "-o", "json")
+
+	bw := exec.Command("bash", "-c", strings.Join(benign, "\n"))
+	bw.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+bdir)
+	if b, err := bw.CombinedOutput(); err != nil {
+		t.Errorf("benign workload: %v\n%s", err, b)
+	}
+	act := exec.Command("bash", "testdata/live-defaults/actions.sh")
+	act.Env = append(os.Environ(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
+	if b, err := act.CombinedOutput(); err != nil {
+		t.Logf("actions.sh: %v\n%s", err, b)
+	}
+	out, stderr := lv.stop()
+	alerts := parseAlerts(t, out)
+	fired := map[string]bool{}
+	for _, a := range alerts {
+		fired[a.Rule] = true
+		if testing.Verbose() {
+			t.Logf("%s: %s", a.Rule, a.Output)
+		}
+		cmdline, _ := a.Fields["proc.cmdline"].(string)
+		if strings.Contains(cmdline, benignMarker) || strings.HasPrefix(cmdline, "go version") || strings.HasPrefix(cmdline, "git -C") {
+			t.Errorf("benign workload raised %q: %s", a.Rule, a.Output)
+		}
+		if strings.HasSuffix(a.Rule, "in Container") && slices.Contains(defaultRuleTriggers, a.Rule) {
+			if got := a.Fields["container.id"]; got != id[:12] {
+				t.Errorf("%s: container.id = %v, want %s", a.Rule, got, id[:12])
+			}
+		}
+	}
+	var missing []string
+	for _, r := range defaultRuleTriggers {
+		if !fired[r] {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("default rules not triggered live: %q\nstderr:\n%s", missing, stderr)
+	}
+	t.Logf("%d alerts, %d distinct rules; %s", len(alerts), len(fired), lastLine(stderr))
+}

@@ -1,0 +1,122 @@
+/* Helper for TestRunDefaultsLive: the actions of the default rules that need raw syscalls.
+ *   runas UID PROG [ARGS]   drop to UID (real, effective, saved) and execute PROG
+ *   pkexec PATH             execute PATH with an empty argument vector (argc 0)
+ *   uffd                    call userfaultfd as uid 65534
+ *   setuid0                 as uid 65534, try setuid(0)
+ *   stdio                   connect a TCP socket over loopback and make it fds 0, 1 and 2
+ *   packet                  open an AF_PACKET socket
+ *   bpf                     load a two-instruction socket filter program
+ *   connect IP PORT         start a non-blocking TCP connection and close it at once */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int drop(uid_t uid)
+{
+	if (setgroups(0, NULL) != 0 || setresgid(uid, uid, uid) != 0 || setresuid(uid, uid, uid) != 0) {
+		perror("drop privileges");
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return 2;
+	const char *a = argv[1];
+	if (strcmp(a, "runas") == 0 && argc >= 4) {
+		if (drop((uid_t)atoi(argv[2])) != 0)
+			return 1;
+		execv(argv[3], &argv[3]);
+		perror("execv");
+		return 1;
+	}
+	if (strcmp(a, "pkexec") == 0 && argc >= 3) {
+		char *none[] = {NULL};
+		syscall(SYS_execve, argv[2], none, environ);
+		perror("execve");
+		return 1;
+	}
+	if (strcmp(a, "uffd") == 0) {
+		if (drop(65534) != 0)
+			return 1;
+		long fd = syscall(SYS_userfaultfd, O_CLOEXEC);
+		if (fd >= 0)
+			close((int)fd);
+		return 0;
+	}
+	if (strcmp(a, "setuid0") == 0) {
+		if (drop(65534) != 0)
+			return 1;
+		return setuid(0) == 0 ? 1 : 0; /* must fail */
+	}
+	if (strcmp(a, "stdio") == 0) {
+		int l = socket(AF_INET, SOCK_STREAM, 0);
+		struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+		socklen_t sl = sizeof(sa);
+		if (l < 0 || bind(l, (struct sockaddr *)&sa, sl) != 0 || listen(l, 1) != 0 ||
+		    getsockname(l, (struct sockaddr *)&sa, &sl) != 0)
+			return 1;
+		int c = socket(AF_INET, SOCK_STREAM, 0);
+		if (c < 0 || connect(c, (struct sockaddr *)&sa, sl) != 0)
+			return 1;
+		int devnull = open("/dev/null", O_WRONLY);
+		int saved = dup(2);
+		for (int fd = 0; fd < 3; fd++)
+			dup2(c, fd);
+		dup2(devnull, 1); /* put harmless streams back before anything is printed */
+		dup2(saved, 2);
+		return 0;
+	}
+	if (strcmp(a, "packet") == 0) {
+		int s = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+		if (s < 0) {
+			perror("socket AF_PACKET");
+			return 1;
+		}
+		close(s);
+		return 0;
+	}
+	if (strcmp(a, "bpf") == 0) {
+		struct bpf_insn prog[] = {
+			{.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0},
+			{.code = BPF_JMP | BPF_EXIT},
+		};
+		union bpf_attr attr;
+		memset(&attr, 0, sizeof(attr));
+		attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+		attr.insns = (unsigned long)prog;
+		attr.insn_cnt = 2;
+		attr.license = (unsigned long)"GPL";
+		long fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+		if (fd < 0) {
+			perror("bpf");
+			return 1;
+		}
+		close((int)fd);
+		return 0;
+	}
+	if (strcmp(a, "connect") == 0 && argc >= 4) {
+		int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(argv[3]))};
+		if (s < 0 || inet_pton(AF_INET, argv[2], &sa.sin_addr) != 1)
+			return 1;
+		connect(s, (struct sockaddr *)&sa, sizeof(sa));
+		close(s);
+		return 0;
+	}
+	return 2;
+}
