@@ -481,3 +481,41 @@ func compiled(want string) func(t *testing.T, d compile.Description) {
 		}
 	}
 }
+
+// TestFalcoPositions pins the innermost location Falco reports (0-based line and column of the yaml-cpp
+// mark of the node it names) for errors whose node is not the item itself.
+func TestFalcoPositions(t *testing.T) {
+	const r = "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n"
+	tests := []struct {
+		name string
+		yaml string
+		at   loc
+	}{
+		{"unexpected key at its value", r + "- rule: r\n  condition: and proc.name=cat\n  priority: INFO\n  override:\n    condition: append\n", loc{lr.ItemOverrides, "priority", 7, 12}},
+		{"override key that cannot be appended", r + "- rule: r\n  priority: INFO\n  override:\n    priority: append\n", loc{lr.ItemOverrides, "priority", 8, 4}},
+		{"invalid override operation at its value", r + "- rule: r\n  priority: INFO\n  override:\n    priority: merge\n", loc{lr.ItemValueFor, "priority", 8, 14}},
+		{"exception", r + "  exceptions:\n    - name: ex1\n", loc{lr.ItemException, "ex1", 6, 6}},
+		{"exception values", r + "  exceptions:\n    - name: ex1\n      fields: [proc.name]\n      values: cat\n", loc{lr.ItemExceptionValues, "", 8, 14}},
+		{"exceptions", r + "  exceptions: x\n", loc{lr.ItemExceptions, "", 5, 14}},
+		{"yaml parse error", "this : is : not : yaml\n", loc{lr.ItemRulesContent, "", 0, 10}},
+		{"plugin alternative", "- required_plugin_versions:\n  - name: k8saudit\n    version: 0.1.0\n    alternatives:\n      - name: k8saudit-eks\n", loc{lr.ItemPluginVersionAlt, "k8saudit-eks", 4, 8}},
+		{"plugin versions", "- required_plugin_versions: x\n", loc{lr.ItemPluginVersions, "", 0, 28}},
+		{"rule priority", "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: LOUD\n", loc{lr.ItemRulePriority, "", 4, 12}},
+		{"unknown item", "- foo: bar\n", loc{lr.ItemRulesContentItem, "", 0, 2}},
+		{"macro condition syntax", "- macro: m\n  condition: evt.type=open and\n", loc{lr.ItemConditionExpr, "", 0, 17}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, results := loadAll(t, tc.yaml)
+			res := results[len(results)-1]
+			msgs := append(append([]lr.Message{}, res.Errors...), res.Warnings...)
+			if len(msgs) == 0 {
+				t.Fatal("no error or warning")
+			}
+			last := msgs[0].Context.Last()
+			if got := (loc{last.ItemType, last.ItemName, last.Position.Line, last.Position.Column}); got != tc.at {
+				t.Errorf("location: got %+v, want %+v\n%s", got, tc.at, res.Text(l.Contents(), true))
+			}
+		})
+	}
+}

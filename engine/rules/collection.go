@@ -753,8 +753,8 @@ func (c *Collection) readRule(f *file, item *yaml.Node) error {
 				left = append(left, k)
 			}
 			k := sorted(left)[0]
-			kn, _ := get(item, k)
-			return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", f.ctx(ctx, kn, lr.ItemOverrides, k))
+			_, vn := get(item, k) // Falco locates it at the key's value
+			return fail("Unexpected key '"+k+"': no corresponding entry under 'override' is defined.", f.ctx(ctx, vn, lr.ItemOverrides, k))
 		}
 		return nil
 	case appendFlag:
