@@ -68,8 +68,8 @@ func HostMetadata() *Metadata {
 	}
 }
 
-// procs returns the Proc of a metadata thread.
-func proc(md *Metadata, tid int64) *Proc {
+// ProcOf returns a Proc for the metadata thread tid, nil if there is none.
+func ProcOf(md *Metadata, tid int64) *Proc {
 	for _, t := range md.Threads {
 		if t.TID == tid {
 			return &Proc{TID: t.TID, PID: t.PID, PTID: t.PTID, Comm: t.Comm, Exe: t.Exe, Args: t.Args, Cwd: t.Cwd,
@@ -79,8 +79,8 @@ func proc(md *Metadata, tid int64) *Proc {
 	return nil
 }
 
-// spawn forks parent into a new process tid and execs path in it, as a shell runs a command.
-func (s *Stream) spawn(parent *Proc, tid int64, path, comm string, args ...string) *Proc {
+// Spawn forks parent into a new process tid and execs path in it, as a shell runs a command.
+func (s *Stream) Spawn(parent *Proc, tid int64, path, comm string, args ...string) *Proc {
 	c := *parent
 	c.TID, c.PID, c.PTID = tid, tid, parent.TID
 	s.Clone(parent, &c, 0)
@@ -92,8 +92,8 @@ func (s *Stream) spawn(parent *Proc, tid int64, path, comm string, args ...strin
 // opens, reads and writes, a client connection, an accepted connection, mkdir/rename/unlink, setuid and
 // exits. It exercises every Stream call.
 func (s *Stream) Mixed(md *Metadata) {
-	bash := proc(md, 1000)
-	cat := s.spawn(bash, 2001, "/bin/cat", "cat", "/etc/hosts")
+	bash := ProcOf(md, 1000)
+	cat := s.Spawn(bash, 2001, "/bin/cat", "cat", "/etc/hosts")
 	s.Open(cat, "/etc/ld.so.cache", ORdonly|OCloexec, 0, 3)
 	s.Read(cat, 3, []byte("\x7fELF"))
 	s.Close(cat, 3)
@@ -104,7 +104,7 @@ func (s *Stream) Mixed(md *Metadata) {
 	s.Close(cat, 3)
 	s.ProcExit(cat)
 
-	curl := s.spawn(bash, 2002, "/usr/bin/curl", "curl", "-s", "http://93.184.216.34/")
+	curl := s.Spawn(bash, 2002, "/usr/bin/curl", "curl", "-s", "http://93.184.216.34/")
 	s.Socket(curl, AFInet, SockTCP, 0, 3)
 	src := netip.MustParseAddrPort("10.0.2.15:41234")
 	dst := netip.MustParseAddrPort("93.184.216.34:80")
@@ -117,7 +117,7 @@ func (s *Stream) Mixed(md *Metadata) {
 	s.Close(curl, 3)
 	s.ProcExit(curl)
 
-	nginx := proc(md, 1200)
+	nginx := ProcOf(md, 1200)
 	s.Accept(nginx, 8, netip.MustParseAddrPort("10.0.2.2:51002"), netip.MustParseAddrPort("10.0.2.15:80"))
 	s.Read(nginx, 8, []byte("GET /index.html HTTP/1.1\r\n"))
 	s.Openat(nginx, -100, "/var/www/html/index.html", ORdonly, 0, 9)
@@ -126,7 +126,7 @@ func (s *Stream) Mixed(md *Metadata) {
 	s.Close(nginx, 9)
 	s.Read(nginx, 6, []byte("GET /a HTTP/1.1\r\n"))
 
-	sh := s.spawn(bash, 2003, "/bin/sh", "sh", "-c", "mkdir /tmp/d && mv /tmp/d /tmp/e")
+	sh := s.Spawn(bash, 2003, "/bin/sh", "sh", "-c", "mkdir /tmp/d && mv /tmp/d /tmp/e")
 	s.Chdir(sh, "/tmp")
 	s.Mkdir(sh, "/tmp/d", 0o755)
 	s.Rename(sh, "/tmp/d", "/tmp/e")
@@ -138,12 +138,12 @@ func (s *Stream) Mixed(md *Metadata) {
 	s.Open(sh, "/tmp/owned-by-daemon", OWronly|OCreat, 0o600, 4)
 	s.ProcExit(sh)
 
-	mysqld := proc(md, 1100)
+	mysqld := ProcOf(md, 1100)
 	s.Read(mysqld, 11, []byte("ping"))
 	s.Open(mysqld, "/var/lib/mysql/ibdata1", ORdwr, 0, 12)
 	s.Write(mysqld, 12, []byte("page"))
 
-	ctr := proc(md, 1300)
+	ctr := ProcOf(md, 1300)
 	s.Read(ctr, 3, []byte("x"))
 	s.Open(ctr, "/etc/shadow", ORdonly, 0, 4)
 	s.Setns(ctr, 4, 0)
