@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +44,7 @@ func newRegistryCmd(a *app) *cobra.Command {
 		Use:   "registry",
 		Short: "Push and pull Falco artifacts to and from OCI registries and layouts; log in and out",
 	}
-	cmd.AddCommand(newRegistryPushCmd(a), newRegistryPullCmd(a), newRegistryLoginCmd(a), newRegistryLogoutCmd(a))
+	cmd.AddCommand(newRegistryPushCmd(a), newRegistryPullCmd(a), newRegistryLoginCmd(a), newRegistryLogoutCmd(a), newRegistryAuthCmd(a))
 	return cmd
 }
 
@@ -236,13 +237,9 @@ Secrets are read from standard input only, never from flag values.`,
 		case !oauth && (f.user == "" || !f.stdin):
 			return usageError{fmt.Errorf("login: pass -u USER --password-stdin, or --oauth-token-url with --client-id and --client-secret-stdin")}
 		}
-		line, err := bufio.NewReader(a.in).ReadString('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read secret: %w", err)
-		}
-		secret := strings.TrimRight(line, "\r\n")
-		if secret == "" {
-			return usageError{fmt.Errorf("login: empty secret on standard input")}
+		secret, err := a.readSecret()
+		if err != nil {
+			return err
 		}
 		if oauth {
 			cc := access.ClientCredentials{Registry: args[0], TokenURL: f.tokenURL, ClientID: f.clientID, ClientSecret: secret, Scopes: f.scopes}
@@ -263,20 +260,71 @@ Secrets are read from standard input only, never from flag values.`,
 			a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "oauth2-client-credentials")
 			return nil
 		}
-		c, err := a.accessClient()
-		if err != nil {
-			return err
-		}
-		reg, err := c.Registry(args[0])
-		if err != nil {
-			return err
-		}
-		if err := credentials.Login(ctx, c.Credentials(), reg, auth.Credential{Username: f.user, Password: secret}); err != nil {
-			return fmt.Errorf("login %s: %w", args[0], err)
-		}
-		a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "basic")
-		return nil
+		return a.loginBasic(ctx, args[0], f.user, secret)
 	})
+	return cmd
+}
+
+// readSecret reads one line from standard input, the only place secrets are taken from.
+func (a *app) readSecret() (string, error) {
+	line, err := bufio.NewReader(a.in).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read secret: %w", err)
+	}
+	secret := strings.TrimRight(line, "\r\n")
+	if secret == "" {
+		return "", usageError{fmt.Errorf("login: empty secret on standard input")}
+	}
+	return secret, nil
+}
+
+// loginBasic checks user and password against host's /v2/ and stores them in the credential store.
+func (a *app) loginBasic(ctx context.Context, host, user, password string) error {
+	c, err := a.accessClient()
+	if err != nil {
+		return err
+	}
+	reg, err := c.Registry(host)
+	if err != nil {
+		return err
+	}
+	if err := credentials.Login(ctx, c.Credentials(), reg, auth.Credential{Username: user, Password: password}); err != nil {
+		return fmt.Errorf("login %s: %w", host, err)
+	}
+	a.log.InfoContext(ctx, "login succeeded", "registry", host, "auth", "basic")
+	return nil
+}
+
+// newRegistryAuthCmd is falcoctl's `registry auth basic` spelling of `registry login`.
+func newRegistryAuthCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "auth",
+		Short: "falcoctl's spelling of 'registry login' (auth basic)",
+	}
+	var user, password string
+	var stdin bool
+	basic := &cobra.Command{
+		Use:   "basic REGISTRY",
+		Short: "Check a user and password against a registry and store them, as 'registry login -u USER --password-stdin'",
+		Args:  cobra.ExactArgs(1),
+	}
+	basic.Flags().StringVarP(&user, "username", "u", "", "user name")
+	basic.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
+	basic.Flags().StringVarP(&password, "password", "p", "", "refused: secrets are read from standard input only (use --password-stdin)")
+	basic.RunE = withHint(func(cmd *cobra.Command, args []string) error {
+		switch {
+		case cmd.Flags().Changed("password"):
+			return usageError{fmt.Errorf("auth basic: -p/--password is not accepted (it would show in process lists and shell history): pipe the password to --password-stdin")}
+		case user == "" || !stdin:
+			return usageError{fmt.Errorf("auth basic: pass -u USER --password-stdin")}
+		}
+		secret, err := a.readSecret()
+		if err != nil {
+			return err
+		}
+		return a.loginBasic(cmd.Context(), args[0], user, secret)
+	})
+	cmd.AddCommand(basic)
 	return cmd
 }
 

@@ -553,6 +553,14 @@ func TestTLSAuthLoginAndMirror(t *testing.T) {
 	}
 	e.ok(t, "registry", "logout", reg.Host)
 	e.fail(t, "authentication required", "artifact", "info", reg.Host+"/mirror/falcosecurity/rules/r")
+	// falcoctl's spelling: registry auth basic; the password only from standard input.
+	e.fail(t, "-p/--password is not accepted", "registry", "auth", "basic", "-u", reg.User, "-p", reg.Password, reg.Host)
+	e.fail(t, "pass -u USER --password-stdin", "registry", "auth", "basic", reg.Host)
+	e.stdin = reg.Password + "\n"
+	e.ok(t, "registry", "auth", "basic", "-u", reg.User, "--password-stdin", reg.Host)
+	e.stdin = ""
+	e.ok(t, "artifact", "info", reg.Host+"/mirror/falcosecurity/rules/r")
+	e.ok(t, "registry", "logout", reg.Host)
 	// Without the CA the certificate is refused.
 	e2 := newDistEnv(t, envOptions{})
 	e2.fail(t, "certificate", "artifact", "info", reg.Host+"/mirror/falcosecurity/rules/r")
