@@ -134,7 +134,8 @@ func TestFalcoValidation(t *testing.T) {
 		{"list items not a sequence", []string{"- list: l\n  items: foo\n"}, false, []want{{yv, lr.ItemValueFor, "items", "Value is not a sequence"}}, nil},
 		{"list item not scalar", []string{"- list: l\n  items: [[a]]\n"}, false, []want{{yv, lr.ItemListItem, "", "sequence value is not scalar"}}, nil},
 		{"list invalid name", []string{"- list: \"my list\"\n  items: []\n"}, true, nil,
-			[]want{{lr.WarnInvalidListName, lr.ItemList, "my list", `List has an invalid name. List names should match a regular expression: [^()"'[:space:]=,]+`}}},
+			[]want{{lr.WarnInvalidListName, lr.ItemList, "my list", `List has an invalid name. List names should match a regular expression: [^()"'[:space:]=,]+`},
+				{lr.WarnUnusedList, lr.ItemList, "my list", "List not referred to by any other rule/macro"}}},
 		{"list append dangling", []string{"- list: my_list\n  items: [foo]\n  append: true\n"}, false,
 			[]want{{val, lr.ItemList, "my_list", "List uses 'append' or 'override.items: append' but no list by that name already exists"}},
 			[]want{{lr.WarnDeprecatedItem, lr.ItemList, "my_list", "'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') under 'override' instead."}}},
@@ -178,9 +179,18 @@ func TestFalcoValidation(t *testing.T) {
 			[]want{{lr.WarnDeprecatedItem, lr.ItemMacro, "a", "'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') under 'override' instead."}}},
 		{"macro reference loop", []string{"- macro: a\n  condition: evt.type=open\n- macro: a\n  condition: or a\n  override:\n    condition: append\n" + rule("r", "a")}, false,
 			[]want{{val, lr.ItemMacro, "a", "reference loop in macro 'a'"}}, nil},
+		{"list defined after macro using it", []string{"- macro: m\n  condition: proc.name in (l)\n- list: l\n  items: [cat]\n" + rule("r", "evt.type=open and m")}, true, nil, nil},
+		{"rule using macro defined later", []string{rule("r", "evt.type=open and m") + "- macro: m\n  condition: proc.name=cat\n"}, true, nil, nil},
+		{"macro used only by macro used by nothing", []string{rule("r", "evt.type=open") + "- macro: a\n  condition: proc.name=cat\n- macro: b\n  condition: a\n"}, true, nil,
+			[]want{{lr.WarnUnusedMacro, lr.ItemMacro, "b", "Macro not referred to by any other rule/macro"}}},
+		{"macro used only by skipped rule", []string{"- macro: m\n  condition: proc.name=cat\n" + rule("r", "evt.type=open and m and proc.nobody=1", "skip-if-unknown-filter: true")}, true, nil,
+			[]want{{lr.WarnUnknownFilter, lr.ItemRule, "r", "filter_check called with nonexistent field proc.nobody"}}},
+		{"list used only by unknown-source rule", []string{"- list: l\n  items: [get]\n" + rule("r", "ka.verb in (l)", "source: k8s_audit")}, true, nil,
+			[]want{{lr.WarnUnknownSource, lr.ItemRule, "r", "Unknown source k8s_audit, skipping"}, {lr.WarnUnusedList, lr.ItemList, "l", "List not referred to by any other rule/macro"}}},
 		{"macro unused", []string{catRule + "- macro: unused\n  condition: proc.name=x\n"}, true, nil, []want{{lr.WarnUnusedMacro, lr.ItemMacro, "unused", "Macro not referred to by any other rule/macro"}}},
 		{"macro invalid name", []string{"- macro: bad-name\n  condition: evt.type=open\n" + rule("r", "evt.type=open")}, true, nil,
-			[]want{{lr.WarnInvalidMacroName, lr.ItemMacro, "bad-name", "Macro has an invalid name. Macro names should match a regular expression: [a-zA-Z]+[a-zA-Z0-9_]*"}}},
+			[]want{{lr.WarnInvalidMacroName, lr.ItemMacro, "bad-name", "Macro has an invalid name. Macro names should match a regular expression: [a-zA-Z]+[a-zA-Z0-9_]*"},
+				{lr.WarnUnusedMacro, lr.ItemMacro, "bad-name", "Macro not referred to by any other rule/macro"}}},
 
 		// Rules: required keys, types.
 		{"rule missing name", []string{"- rule:\n  desc: d\n"}, false, []want{{yv, lr.ItemRule, "", "Mapping for key 'rule' is empty"}}, nil},
@@ -377,8 +387,8 @@ func TestFalcoValidation(t *testing.T) {
 					t.Errorf("warning %s %q (%s %q) not found in:\n%s", w.code, w.msg, w.itemType, w.itemName, res.Text(l.Contents(), true))
 				}
 			}
-			if tc.ok && tc.warns == nil && len(res.Warnings) > 0 {
-				t.Errorf("unexpected warnings:\n%s", res.Text(l.Contents(), true))
+			if tc.ok && len(res.Warnings) != len(tc.warns) {
+				t.Errorf("%d warnings, want %d:\n%s", len(res.Warnings), len(tc.warns), res.Text(l.Contents(), true))
 			}
 			for _, m := range append(append([]lr.Message{}, res.Errors...), res.Warnings...) {
 				if len(m.Context.Locations) == 0 || m.Context.Locations[0].ItemType != lr.ItemRulesContent {
