@@ -88,6 +88,12 @@ var liveRuleTriggers = []string{
 	"Basic Interactive Reconnaissance",
 	"Backdoored library loaded into SSHD (CVE-2024-3094)",
 	"Java Process Class File Download", // disabled upstream, enabled by testdata/live/enable.yaml
+	"Write below root",
+	"Detect crypto miners using the Stratum protocol",
+	"Web Server Spawned Suspicious Child Process",
+	"Reverse Shell from Web Server",
+	"Adding ssh keys to authorized_keys",
+	"Write below monitored dir",
 }
 
 // liveContainerRuleTriggers are upstream rules that the script triggers in a cgroup named like docker's; their
@@ -106,6 +112,12 @@ var liveContainerRuleTriggers = []string{
 	"Drop and execute new binary in container",
 	"Launch Ingress Remote File Copy Tools in Container",
 	"Modify Container Entrypoint", // disabled upstream, enabled by testdata/live/enable.yaml
+	"Launch Suspicious Network Tool in Container",
+	"Terminal shell in container",
+	"Exfiltrating Artifacts via Kubernetes Control Plane",
+	"Change namespace privileges via unshare",
+	"Contact EC2 Instance Metadata Service From Container",
+	"Container Access to Host Sensitive Paths",
 }
 
 type liveAlert struct {

@@ -3,11 +3,12 @@
 # outside $W (/var/log, /usr/bin, /etc, /root, /dev, /dev/shm, /var/lib/rpm) are dot-named or prefixed
 # aerie-act and removed at once. $HELPER is helper.c built by the test; $CG, when set, is a docker-named cgroup
 # for the container rules. Network actions run in a private network namespace (helper netns) whose loopback
-# answers 198.18.0.1, a benchmarking address outside the local subnets the rules exempt.
+# answers 198.18.0.1 (a benchmarking address outside the local subnets the rules exempt) or the cloud
+# metadata address.
 W=${W:-/tmp/aerie-act/w}
 rm -rf "$W"; mkdir -p "$W"
-for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get wget pkexec sudoedit; do cp /usr/bin/true "$W/$n"; done
-for n in mysqld sshd ssh java; do cp "$HELPER" "$W/$n"; done
+for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get wget pkexec sudoedit aerie-miner; do cp /usr/bin/true "$W/$n"; done
+for n in mysqld sshd ssh java runc; do cp "$HELPER" "$W/$n"; done
 cp /usr/bin/cat "$W/aerie-reader"
 cp /usr/bin/bash "$W/nginx"
 "$W/nginx" -c 'sleep 5.2; read -r _ < /etc/shadow' &      # Read sensitive file trusted after startup (runs > 5 s)
@@ -45,7 +46,7 @@ HTTP_PROXY=http://1.2.3.4:3128 "$W/curl" http://example.invalid  # Program run w
 "$W/sshd" run "$HELPER" asuser 1 /usr/bin/true            # System user interactive (uid 1, daemon in base-passwd)
 RPM=/var/lib/rpm; [ -d $RPM ] || { mkdir -p $RPM; RPMNEW=1; }
 : > $RPM/.aerie-act-$$; rm -f $RPM/.aerie-act-$$; [ -z "$RPMNEW" ] || rmdir $RPM   # Write below rpm database
-"$HELPER" netns /bin/bash -c "
+"$HELPER" netns 198.18.0.1 /bin/bash -c "
   '$HELPER' udp 198.18.0.1 5555                            # Unexpected UDP Traffic
   '$HELPER' listen 443; '$W/ssh' connect 198.18.0.1 443    # Disallowed SSH Connection Non Standard Port
   '$HELPER' listen 8081; echo > /dev/tcp/198.18.0.1/8081   # System procs network activity (bash)
@@ -57,9 +58,16 @@ GLIBC_TUNABLES=glibc.malloc.mxfast=0 /usr/bin/true         # Potential Local Pri
 # The next two rules want an unprivileged login session (loginuid != 0): helper login sets one.
 "$HELPER" login 1000 "$HELPER" noargv "$W/pkexec"          # Polkit Local Privilege Escalation Vulnerability
 "$HELPER" login 1000 "$W/sudoedit" -s '\'                  # Sudo Potential Privilege Escalation
-SSHDIR=/root/.ssh; [ -d $SSHDIR ] || { mkdir -m 700 $SSHDIR; SSHNEW=1; }
-ls $SSHDIR >/dev/null; [ -z "$SSHNEW" ] || rmdir $SSHDIR    # Read ssh information
 : > /etc/apt/sources.list.d/aerie-act-$$.list; rm -f /etc/apt/sources.list.d/aerie-act-$$.list  # Update Package Repository
+"$W/aerie-miner" -o stratum+tcp://pool.invalid:3333      # Detect crypto miners using the Stratum protocol
+"$W/nginx" -c '/usr/bin/id >/dev/null; true'               # Web Server Spawned Suspicious Child Process
+"$W/nginx" -c "mkfifo $W/rs.fifo; true"                    # Reverse Shell from Web Server (mkfifo /tmp/... step)
+SSHDIR=/root/.ssh; [ -d $SSHDIR ] || { mkdir -m 700 $SSHDIR; SSHNEW=1; }
+[ -e $SSHDIR/authorized_keys ] || { : > $SSHDIR/authorized_keys; AKNEW=1; }
+bash -c 'exec 3>>"$1"' - $SSHDIR/authorized_keys           # Adding ssh keys to authorized_keys (opened, nothing written)
+[ -z "$AKNEW" ] || rm -f $SSHDIR/authorized_keys
+ls $SSHDIR >/dev/null; [ -z "$SSHNEW" ] || rmdir $SSHDIR    # Read ssh information
+: > /usr/local/bin/.aerie-act-$$; rm -f /usr/local/bin/.aerie-act-$$  # Write below monitored dir
 "$W/java" classdl                                          # Java Process Class File Download
 "$HELPER" pty /usr/bin/whoami >/dev/null                   # Basic Interactive Reconnaissance
 : > "$W/liblzma.so.5.6.1"
@@ -78,6 +86,13 @@ if [ -n "$CG" ]; then                                      # container-only rule
     echo aGk= | base64 -d >/dev/null                       # Decoding Payload in Container
     "$HELPER" overlay "$W/ovl"                             # Drop and execute new binary in container
     "$W/wget" http://example.invalid/x                     # Launch Ingress Remote File Copy Tools in Container
+    "$W/nc" -h                                             # Launch Suspicious Network Tool in Container
+    "$W/runc" pty /bin/sh -c true >/dev/null               # Terminal shell in container (as docker exec -it)
+    echo x > "$W/loot"; "$W/runc" run /bin/tar cf - "$W/loot" 2>/dev/null | cat >/dev/null  # Exfiltrating Artifacts via Kubernetes Control Plane
+    "$HELPER" asuser 54321 /usr/bin/unshare -U /usr/bin/true  # Change namespace privileges via unshare
+    "$HELPER" netns 169.254.169.254 /bin/bash -c "'$HELPER' listen 80; '$HELPER' connect 169.254.169.254 80"  # Contact EC2 Instance Metadata Service From Container
+    HOSTDIR=/host; [ -e $HOSTDIR ] || { mkdir $HOSTDIR; HOSTNEW=1; }
+    [ -z "$HOSTNEW" ] || { echo x > $HOSTDIR/aerie-act; cat $HOSTDIR/aerie-act >/dev/null; rm -rf $HOSTDIR; }  # Container Access to Host Sensitive Paths
     : > "$W/entrypoint"; "$HELPER" writefd "$W/entrypoint" # Modify Container Entrypoint
   )
 fi

@@ -14,7 +14,7 @@
  *   revshell ARGV    connect to a loopback listener, dup2 the socket onto 0, 1, 2, execute ARGV
  *   pty ARGV         run ARGV as the leader of a new session on a new pseudo-terminal
  *   noargv PATH      execute PATH with an empty argv (argc 0)
- *   netns ARGV       execute ARGV in a new network namespace whose loopback is up and has 198.18.0.1
+ *   netns ADDR ARGV  execute ARGV in a new network namespace whose loopback is up and has address ADDR
  *   listen PORT      listen on TCP PORT in the background (accepts one connection, gives up after 5 s)
  *   connect IP PORT  open a TCP connection
  *   udp IP PORT      connect a UDP socket and send one datagram
@@ -367,10 +367,10 @@ int main(int argc, char **argv)
 		execve(argv[2], none, environ);
 		return fail("execve");
 	}
-	if (strcmp(cmd, "netns") == 0 && argc > 2) {
-		if (unshare(CLONE_NEWNET) != 0 || loopback_as("198.18.0.1") != 0)
+	if (strcmp(cmd, "netns") == 0 && argc > 3) {
+		if (unshare(CLONE_NEWNET) != 0 || loopback_as(argv[2]) != 0)
 			return fail("network namespace");
-		execv(argv[2], argv + 2);
+		execv(argv[3], argv + 3);
 		return fail("execv");
 	}
 	if (strcmp(cmd, "listen") == 0 && argc > 2)
