@@ -1,7 +1,9 @@
 #!/bin/bash
 # Safe actions that upstream Falco rules describe, run under `aeriectl run` by TestRunLive. Files made
-# outside $W (/var/log, /usr/bin, /etc, /root, /dev, /dev/shm, /var/lib/rpm) are dot-named or prefixed
-# aerie-act and removed at once. $HELPER is helper.c built by the test; $CG, when set, is a docker-named cgroup
+# outside $W (/var/log, /usr/bin, /usr/local/bin, /etc, /etc/apt/sources.list.d, /root, /dev, /dev/shm,
+# /var/lib/rpm) are dot-named or prefixed aerie-act and removed at once; /var/lib/rpm, /root/.ssh,
+# /root/.ssh/authorized_keys and /host are created only when missing and then removed; existing files are
+# only opened, never written. $HELPER is helper.c built by the test; $CG, when set, is a docker-named cgroup
 # for the container rules. Network actions run in a private network namespace (helper netns) whose loopback
 # answers 198.18.0.1 (a benchmarking address outside the local subnets the rules exempt) or the cloud
 # metadata address.
