@@ -56,6 +56,13 @@ func All() []Scenario {
 				denied := b.Spawn(TIDAliceBash, "/usr/bin/cat", []string{"/etc/shadow"})
 				b.OpenResult(denied, "/etc/shadow", ORdonly, -13) // EACCES: nothing was read
 				b.Exit(denied)
+				apt := b.Spawn(TIDRootBash, "/usr/bin/apt-get", []string{"install", "hostname"})
+				sh := b.Spawn(apt, "/bin/sh", []string{"-c", "/usr/sbin/dpkg-preconfigure --apt"})
+				pre := b.Spawn(sh, "/usr/sbin/dpkg-preconfigure", []string{"--apt"}, ExePath("/usr/bin/perl"))
+				b.Open(pre, "/etc/shadow", ORdonly) // debconf, under apt
+				b.Exit(pre)
+				b.Exit(sh)
+				b.Exit(apt)
 			},
 			Attack: func(b *Builder) {
 				cat := b.Spawn(TIDRootBash, "/usr/bin/cat", []string{"/etc/shadow"})
