@@ -22,9 +22,16 @@ type checker struct {
 	text     string
 	fields   []string
 	ops      []string
-	warnings []lr.Message
+	warnings []checkWarning
 	unknown  bool // the error is an unknown field or event type
 	nodes    int  // nodes checked, bounded by MaxNodes
+}
+
+// checkWarning is a warning found while checking a condition; at, when set, locates it in the condition.
+type checkWarning struct {
+	code lr.Code
+	msg  string
+	at   *ast.Pos
 }
 
 // MaxNodes bounds the size of a rule's condition after macro expansion. Macros that reference each other
@@ -95,7 +102,7 @@ func (t *checker) operand(o ast.Operand, rhs bool) (Operand, error) {
 			}
 		}
 		if ref.Field.Has(fields.Deprecated) && t.res != nil {
-			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnDeprecatedItem, Message: fmt.Sprintf(deprecatedMsg, ref.Field.Name), Context: t.ctx})
+			t.warnings = append(t.warnings, checkWarning{code: lr.WarnDeprecatedItem, msg: fmt.Sprintf(deprecatedMsg, ref.Field.Name)})
 		}
 		t.fields = append(t.fields, ref.String())
 		return &FieldOperand{Ref: ref}, nil
@@ -243,16 +250,18 @@ func (t *checker) check(n *ast.Check) (Expr, error) {
 	// Checks for exit events (evt.dir = <), as the upstream files use, stay valid.
 	if f, ok := lhs.(*FieldOperand); ok && f.Field.Name == "evt.dir" {
 		if s, ok := n.RHS.(*ast.Str); ok && (s.Value == ">" && (op == "=" || op == "==") || s.Value == "<" && op == "!=") {
-			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnDeprecatedItem,
-				Message: "Field 'evt.dir' used to select enter events ('>'), which are no longer generated; the check never matches", Context: t.ctx})
+			t.warnings = append(t.warnings, checkWarning{code: lr.WarnDeprecatedItem,
+				msg: "Field 'evt.dir' used to select enter events ('>'), which are no longer generated; the check never matches"})
 		}
 	}
 	switch r := n.RHS.(type) {
 	case nil:
 	case *ast.Str:
 		if !r.Quoted && t.looksLikeField(r.Value) {
-			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnCompileCondition,
-				Message: "string '" + r.Value + "' may be a valid field wrongly interpreted as a string value", Context: t.ctx})
+			// libs' compiler warning carries the value's position, which Falco reports in the condition.
+			at := r.P
+			t.warnings = append(t.warnings, checkWarning{code: lr.WarnCompileCondition,
+				msg: "string '" + r.Value + "' may be a valid field wrongly interpreted as a string value", at: &at})
 		}
 		lit := &Literal{Values: []string{r.Value}, FieldType: lhs.Type()}
 		if err := t.values(n, lhs, lit); err != nil {
@@ -311,7 +320,7 @@ func (t *checker) values(n *ast.Check, lhs Operand, lit *Literal) error {
 			continue
 		}
 		if isField && (strings.HasPrefix(f.Field.Name, "ka.") || strings.HasPrefix(f.Field.Name, "jevt.")) && v == "<NA>" && (n.Op == "=" || n.Op == "==") {
-			t.warnings = append(t.warnings, lr.Message{Code: lr.WarnUnsafeNACheck, Message: "equality comparison with the <NA> value: this is unsafe and will be removed in a future version", Context: t.ctx})
+			t.warnings = append(t.warnings, checkWarning{code: lr.WarnUnsafeNACheck, msg: "equality comparison with the <NA> value: this is unsafe and will be removed in a future version"})
 		}
 		if err := checkValue(n.Op, lhs.Type(), v); err != nil {
 			return t.errAt(n.RHS.Position(), err.Error())

@@ -200,7 +200,7 @@ type checkedRule struct {
 	types    []event.Type
 	fields   []string
 	ops      []string
-	warnings []lr.Message
+	warnings []checkWarning
 }
 
 // parse parses a condition through the loader's cache.
@@ -697,7 +697,11 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 		c.l.checked[spec.Name] = cr
 	}
 	for _, w := range cr.warnings {
-		c.res.Add(w.Code, w.Message, spec.CondCtx)
+		ctx := spec.CondCtx
+		if w.at != nil {
+			ctx = condCtx(spec.CondCtx, text, *w.at)
+		}
+		c.res.Add(w.code, w.msg, ctx)
 	}
 	r.Condition = cr.cond
 	r.EventTypes = cr.types

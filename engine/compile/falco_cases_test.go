@@ -541,6 +541,7 @@ func TestFalcoPositions(t *testing.T) {
 		{"plugin versions", "- required_plugin_versions: x\n", loc{lr.ItemPluginVersions, "", 0, 28}},
 		{"rule priority", "- rule: r\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: LOUD\n", loc{lr.ItemRulePriority, "", 4, 12}},
 		{"unknown item", "- foo: bar\n", loc{lr.ItemRulesContentItem, "", 0, 2}},
+		{"field-like string warning at the value", "- rule: r\n  desc: d\n  condition: evt.type=open and proc.name = proc.pname\n  output: o\n  priority: INFO\n", loc{lr.ItemConditionExpr, "", 0, 30}},
 		{"macro condition syntax", "- macro: m\n  condition: evt.type=open and\n", loc{lr.ItemConditionExpr, "", 0, 17}},
 	}
 	for _, tc := range tests {
