@@ -6,12 +6,12 @@ package index
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/aerie-sec/aerie/artifact"
 	"github.com/aerie-sec/aerie/artifact/ref"
 )
 
@@ -57,6 +57,9 @@ func (e Entry) Ref() ref.Ref {
 	return ref.Ref{Kind: ref.Remote, Registry: e.Registry, Repository: e.Repository}
 }
 
+// typeRE is what an entry type must look like; rulesfile, plugin and asset are the known ones.
+var typeRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
 // MaxSize bounds an index file.
 const MaxSize = 16 << 20
 
@@ -89,8 +92,10 @@ func Parse(file string, data []byte) ([]Entry, error) {
 				return nil, fmt.Errorf("parse index %s:%d: entry %q: missing field %q", file, n.Line, e.Name, f.name)
 			}
 		}
-		if _, err := artifact.ParseType(e.Type); err != nil {
-			return nil, fmt.Errorf("parse index %s:%d: entry %q: %w", file, n.Line, e.Name, err)
+		// Types beyond rulesfile, plugin and asset are kept, so that an index listing a newer
+		// kind of artifact still serves the others (the type installed is read from the layer).
+		if !typeRE.MatchString(e.Type) {
+			return nil, fmt.Errorf("parse index %s:%d: entry %q: invalid type %q: want rulesfile, plugin or asset", file, n.Line, e.Name, e.Type)
 		}
 		if line, dup := seen[e.Name]; dup {
 			return nil, fmt.Errorf("parse index %s:%d: duplicate entry %q (first at line %d)", file, n.Line, e.Name, line)

@@ -53,7 +53,7 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, err string }{
 		{"name: x\n", "f.yaml:1: want a list"},
 		{"- name: a\n  type: rulesfile\n  registry: r\n", `f.yaml:1: entry "a": missing field "repository"`},
-		{"- name: a\n  type: rules\n  registry: r\n  repository: p\n", `unknown artifact type "rules"`},
+		{"- name: a\n  type: Rules File\n  registry: r\n  repository: p\n", `f.yaml:1: entry "a": invalid type "Rules File"`},
 		{"- name: a\n  type: asset\n  registry: r\n  repository: p\n- name: a\n  type: asset\n  registry: r\n  repository: q\n", `f.yaml:5: duplicate entry "a" (first at line 1)`},
 		{"- name: [\n", "f.yaml"},
 		{"- name: a\n  keywords: 3\n", "f.yaml:1"},
@@ -63,6 +63,10 @@ func TestParseErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%q: err = %v, want %q", tt.in, err, tt.err)
 		}
+	}
+	// A newer kind of artifact (falcoctl issue 904 asks for falcoconfig) does not break the index.
+	if e, err := Parse("f.yaml", []byte("- name: a\n  type: falcoconfig\n  registry: r\n  repository: p\n- name: b\n  type: asset\n  registry: r\n  repository: q\n")); err != nil || len(e) != 2 || e[0].Type != "falcoconfig" {
+		t.Errorf("unknown type: %v %v", e, err)
 	}
 	if e, err := Parse("empty", nil); err != nil || e != nil {
 		t.Errorf("empty: %v %v", e, err)

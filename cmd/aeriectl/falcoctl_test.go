@@ -212,8 +212,13 @@ func TestInstallsWhatFalcoctlPushes(t *testing.T) {
 		[3]string{"k8saudit-eks", "plugin", "falcosecurity/plugins/plugin/k8saudit-eks"},
 		[3]string{"json", "plugin", "falcosecurity/plugins/plugin/json"},
 		[3]string{"k8saudit-rules", "rulesfile", "falcosecurity/plugins/ruleset/k8saudit"},
+		// A kind of artifact newer than this tool does not make the index unusable.
+		[3]string{"falco-config", "falcoconfig", "falcosecurity/config/falco"},
 	)), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	if out := e.ok(t, "artifact", "list", "--type", "falcoconfig"); !strings.Contains(out, "falco-config") {
+		t.Errorf("list %s", out)
 	}
 	rules5 := "- required_engine_version: 0.57.0\n- rule: five\n"
 	// falco-rules 5.0.0 as the rules publisher pushes it; 0.1.0 as pushed in 2022: legacy
