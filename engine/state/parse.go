@@ -288,6 +288,8 @@ func (tb *Table) Apply(ev *event.Event, r *Resolved) {
 			for _, k := range [...]key{kFD1, kFD2} {
 				if n, ok := a.int(k); ok && n >= 0 {
 					th.files.Add(&FD{Num: n, Type: typ, Ino: ino})
+					// the event resolves to the last descriptor created, as libsinsp's
+					r.FD, r.FDNum, r.HasFD = th.files.Get(n), n, true
 				}
 			}
 		}
@@ -436,9 +438,17 @@ func (tb *Table) clone(ev *event.Event, a *args, caller *Thread) {
 	var tmpl Thread
 	tmpl.Exe, _ = tb.str(a, kExe)
 	tmpl.Args, _ = tb.list(a, kArgs)
-	tmpl.Comm, _ = tb.str(a, kComm)
+	var hasComm bool
+	tmpl.Comm, hasComm = tb.str(a, kComm)
+	if !hasComm {
+		tmpl.Comm = tmpl.Exe // versions before comm: libsinsp names the process by its exe
+	}
 	if cg, ok := tb.list(a, kCgroups); ok && len(cg) > 0 {
 		tmpl.Cgroups = cg
+	} else if !a.h.has(kCgroups) {
+		// clone versions before cgroups: libsinsp leaves the child without any (so on the host), rather
+		// than copying the parent's
+		tmpl.Cgroups = []string{}
 	}
 	tmpl.FDLimit, _ = a.int(kFDLimit)
 	if v, ok := a.uint(kUID); ok {
@@ -449,8 +459,8 @@ func (tb *Table) clone(ev *event.Event, a *args, caller *Thread) {
 	}
 	pid, _ := a.int(kPID)
 	ptid, _ := a.int(kPTID)
-	vtid, _ := a.int(kVTID)
-	vpid, _ := a.int(kVPID)
+	vtid, hasVTID := a.int(kVTID)
+	vpid, hasVPID := a.int(kVPID)
 	cwd, hasCwd := tb.str(a, kCwd)
 	if res > 0 {
 		// The parent's event: refresh the caller, and create the child unless its own event came first.
@@ -470,12 +480,15 @@ func (tb *Table) clone(ev *event.Event, a *args, caller *Thread) {
 		child.PTID = caller.TID
 		child.PID = res
 		child.VTID, child.VPID = res, res
-		if vpid != pid {
+		if hasVPID && vpid != pid {
 			child.VTID, child.VPID = 0, 0 // in a pid namespace: known from the child's own event
 		}
 		if flags&CloneThread != 0 {
 			child.PID = caller.PID
-			child.VPID = vpid
+			child.VPID = caller.VPID
+			if hasVPID {
+				child.VPID = vpid
+			}
 		}
 		// uid/gid come from the event when it carries them (as libsinsp), else from the caller
 		if !a.has(kUID) {
@@ -495,6 +508,12 @@ func (tb *Table) clone(ev *event.Event, a *args, caller *Thread) {
 		}
 	}
 	child := tmpl
+	if !hasVTID {
+		vtid = caller.TID // versions before pid namespaces: the ids are the same
+	}
+	if !hasVPID {
+		vpid = pid
+	}
 	child.TID, child.PID, child.PTID, child.VTID, child.VPID = caller.TID, pid, ptid, vtid, vpid
 	c := tb.Spawn(parent, child, uint32(flags), ev.Ts)
 	if c != nil && hasCwd && cwd != "" && (parent == nil || flags&(CloneThread|CloneFS) == 0) {
@@ -532,6 +551,8 @@ func (tb *Table) exec(ev *event.Event, a *args, th *Thread) {
 	}
 	if s, ok := tb.str(a, kComm); ok {
 		th.Comm = s
+	} else if a.has(kExe) {
+		th.Comm = th.Exe // versions before comm: libsinsp names the process by its exe
 	}
 	if v, ok := a.int(kPID); ok && v > 0 {
 		th.PID = v
