@@ -456,7 +456,8 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 			c.buf = append(c.buf, '(')
 		}
 		c.buf = append(c.buf, '<', fd.Type.Char())
-		if (fd.Type == state.FDIPv4Socket || fd.Type == state.FDIPv6Socket) && fd.Flags&(state.FlagRoleClient|state.FlagRoleServer) != 0 {
+		if (fd.Type == state.FDIPv4Socket || fd.Type == state.FDIPv6Socket || fd.Type == state.FDIPv4Server ||
+			fd.Type == state.FDIPv6Server) && fd.Flags&(state.FlagRoleClient|state.FlagRoleServer) != 0 {
 			// sockets with a known protocol: <4t>, <6u>, as libsinsp prints them
 			switch fd.L4 {
 			case state.L4TCP:
