@@ -148,3 +148,69 @@ func (s *Stream) Mixed(md *Metadata) {
 	s.Open(ctr, "/etc/shadow", ORdonly, 0, 4)
 	s.Setns(ctr, 4, 0)
 }
+
+// Vintage writes every old version of the process and socket events on HostMetadata's processes: execve
+// 8, 13, 14, 15, 16, 17, 18 and 19 (with the 19 parameters of 2019), clone 11, 16, 17 and 20, fork and
+// vfork 1, 17 and 20, procexit 0 and 1, accept 1 and 5, bind and listen with their fd on the enter,
+// pipe, and the oldest container event (228) before a process of that container execs.
+func (s *Stream) Vintage(md *Metadata) {
+	bash := ProcOf(md, 1000)
+	execs := []struct {
+		x     event.Type
+		limit int
+	}{{event.SyscallExecveV8X, 0}, {event.SyscallExecveV13X, 0}, {event.SyscallExecveV14X, 0},
+		{event.SyscallExecveV15X, 0}, {event.SyscallExecveV16X, 0}, {event.SyscallExecveV17X, 0},
+		{event.SyscallExecveV18X, 0}, {event.SyscallExecveV19X, 19}}
+	clones := []struct {
+		x     event.Type
+		limit int
+	}{{event.SyscallCloneV11X, 0}, {event.SyscallCloneV16X, 0}, {event.SyscallCloneV17X, 0}, {event.SyscallCloneV20X, 20},
+		{event.SyscallForkX, 0}, {event.SyscallForkV17X, 0}, {event.SyscallForkV20X, 20},
+		{event.SyscallVforkX, 0}, {event.SyscallVforkV17X, 0}, {event.SyscallVforkV20X, 20}}
+	tid := int64(5000)
+	for i, c := range clones {
+		child := *bash
+		child.TID, child.PID, child.PTID = tid, tid, bash.TID
+		tid++
+		s.CloneAs(c.x, c.limit, bash, &child, 0)
+		x := execs[i%len(execs)]
+		s.ExecveAs(x.x, x.limit, &child, "/usr/bin/id", "id", "-u")
+		s.Open(&child, "/etc/passwd", ORdonly|OCloexec, 0, 3)
+		s.Close(&child, 3)
+		if i%2 == 0 {
+			s.Emit(child.TID, event.ProcexitE, 0, nil)
+		} else {
+			s.ProcExit(&child)
+		}
+	}
+	// a server with the oldest socket calls
+	srv := *bash
+	srv.TID, srv.PID, srv.PTID = tid, tid, bash.TID
+	s.CloneAs(event.SyscallCloneV20X, 20, bash, &srv, 0)
+	s.ExecveAs(event.SyscallExecveV16X, 0, &srv, "/usr/bin/python3", "python3", "-m", "http.server")
+	s.Socket(&srv, AFInet, SockTCP, 0, 3)
+	any := netip.MustParseAddrPort("0.0.0.0:8000")
+	s.pair(&srv, event.SocketBindE, [][]byte{i64(3)}, [][]byte{i64(0), event.SockAddrInet(any)})
+	s.pair(&srv, event.SocketListenE, [][]byte{i64(3), event.U32(5)}, [][]byte{i64(0)})
+	peer, local := netip.MustParseAddrPort("10.0.2.2:52000"), netip.MustParseAddrPort("10.0.2.15:8000")
+	s.pair(&srv, event.SocketAcceptE, nil, [][]byte{i64(4), event.SockTupleInet(peer, local), event.U8(1)})
+	s.Read(&srv, 4, []byte("GET / HTTP/1.0\r\n"))
+	s.Accept(&srv, 5, netip.MustParseAddrPort("10.0.2.2:52001"), local)
+	s.Write(&srv, 5, []byte("HTTP/1.0 200 OK\r\n"))
+	s.pair(&srv, event.SyscallPipeE, nil, [][]byte{i64(0), i64(6), i64(7), event.U64(4242)})
+	s.Write(&srv, 7, []byte("x"))
+	s.Read(&srv, 6, []byte("x"))
+	s.Close(&srv, 4)
+	s.Close(&srv, 5)
+	// the oldest container event, then a process of that container
+	s.Emit(1300, event.ContainerE, 0, map[string][]byte{"id": event.CStr(dockerCID[:12]), "type": event.U32(0),
+		"name": event.CStr("web"), "image": event.CStr("nginx:1.11")})
+	ctr := ProcOf(md, 1300)
+	c := *ctr
+	c.TID, c.PID, c.PTID = tid+1, tid+1, ctr.TID
+	s.CloneAs(event.SyscallCloneV17X, 0, ctr, &c, 0)
+	s.ExecveAs(event.SyscallExecveV15X, 0, &c, "/bin/cat", "cat", "/etc/hostname")
+	s.Open(&c, "/etc/hostname", ORdonly, 0, 3)
+	s.Read(&c, 3, []byte("web\n"))
+	s.Close(&c, 3)
+}

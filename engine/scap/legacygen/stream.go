@@ -179,3 +179,51 @@ func (s *Stream) Chdir(p *Proc, path string) {
 	s.pair(p, event.SyscallChdirE, nil, [][]byte{i64(0), event.CStr(path)})
 	p.Cwd = path
 }
+
+// Emit writes one event of type t with the parameters engine/event's table lists for it, in order, taken
+// from vals by name (a name vals lacks is sent empty); limit > 0 keeps only the first limit, for versions
+// whose later parameters were appended after the capture's time.
+func (s *Stream) Emit(tid int64, t event.Type, limit int, vals map[string][]byte) {
+	info, _ := event.Lookup(t)
+	var params [][]byte
+	for i, p := range info.Params {
+		if limit > 0 && i >= limit {
+			break
+		}
+		v := vals[p.Name]
+		if v == nil {
+			v = []byte{}
+		}
+		params = append(params, v)
+	}
+	s.ev(tid, t, params...)
+}
+
+// procVals are the clone/execve parameters describing p, by name.
+func procVals(p *Proc, res int64, flags uint32) map[string][]byte {
+	return map[string][]byte{
+		"res": i64(res), "exe": event.CStr(p.Exe), "args": event.NULList(p.Args...), "tid": i64(p.TID),
+		"pid": i64(p.PID), "ptid": i64(p.PTID), "cwd": event.CStr(p.Cwd), "fdlimit": i64(1024),
+		"pgft_maj": event.U64(0), "pgft_min": event.U64(100), "vm_size": event.U32(4096), "vm_rss": event.U32(1024),
+		"vm_swap": event.U32(0), "comm": event.CStr(p.Comm), "cgroups": event.NULList(p.Cgroups...),
+		"env": event.NULList(p.Env...), "tty": event.U32(34816), "flags": event.U32(flags), "uid": event.U32(p.UID),
+		"gid": event.U32(p.GID), "vtid": i64(p.TID), "vpid": i64(p.PID), "vpgid": i64(p.PID),
+		"loginuid": event.U32(p.UID),
+	}
+}
+
+// CloneAs writes a clone, fork or vfork in the layout of exit type x (enter x-1): the parent's exit, then
+// the child's; limit as for Emit.
+func (s *Stream) CloneAs(x event.Type, limit int, parent, child *Proc, flags uint32) {
+	s.Emit(parent.TID, x-1, 0, nil)
+	s.Emit(parent.TID, x, limit, procVals(parent, child.TID, flags))
+	s.Emit(child.TID, x, limit, procVals(child, 0, flags))
+}
+
+// ExecveAs writes an execve in the layout of exit type x (enter x-1, which carries filename when its
+// version has it) replacing p's program.
+func (s *Stream) ExecveAs(x event.Type, limit int, p *Proc, filename, comm string, args ...string) {
+	p.Exe, p.Comm, p.Args = filename, comm, args
+	s.Emit(p.TID, x-1, 0, map[string][]byte{"filename": event.CStr(filename)})
+	s.Emit(p.TID, x, limit, procVals(p, 0, 0))
+}
