@@ -520,7 +520,11 @@ func (f *file) overrides(item *yaml.Node, canAppend, canReplace []string, ctx lr
 		return nil, nil, nil
 	}
 	octx := f.ctx(ctx, item, lr.ItemOverrides, "")
-	if ov == nil || ov.Kind != yaml.MappingNode {
+	if ov == nil || ov.Kind == yaml.ScalarNode {
+		// Falco iterates the override node: a null or scalar one holds no override.
+		return nil, nil, nil
+	}
+	if ov.Kind != yaml.MappingNode {
 		return nil, nil, fail("Value is not a mapping", f.ctx(octx, ov, lr.ItemValueFor, "override"))
 	}
 	in := func(list []string, s string) bool {
