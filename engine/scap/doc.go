@@ -7,6 +7,14 @@
 // their length. A truncated or corrupt file yields a *FormatError naming the byte offset (in the
 // decompressed stream) after the events before it were delivered.
 //
+// Old captures (2013-2019 writers) are read natively: section header 1.0, process lists V1-V8 (no entry
+// lengths, fields appended version by version, including the 0x8000/0x8013/0x8014ABCD IDs), fd list V1,
+// interface and user lists V1 (interface types 3/4 without linkspeed), and event blocks V1 whose 22-byte
+// header has no nparams (the count is the one that makes the parameter lengths add up to the record). Fields
+// an old process list lacks keep libsinsp's defaults (loginuid -1, vtid/vpid -1 before V4). Old events are
+// delivered as recorded, enter and exit alike; engine/state completes an old exit from its enter event (as
+// current libs' capture converter does). legacygen writes such captures for tests.
+//
 // A Writer writes captures that current libs and Debian's sysdig 0.29.3 both read: section header version
 // 1.2, machine info, interface, user, process (V9) and fd (V2) lists, then events (EV V2, or the large-payload
 // variant for events flagged so).

@@ -37,6 +37,7 @@ type Layout struct {
 	FDListV2     bool   // fd list V2 instead of V1
 	ListsV2      bool   // interface and user lists V2 instead of V1
 	EventV2      bool   // event blocks V2 (with nparams) instead of V1
+	NoLinkSpeed  bool   // interface list V1 entries of types 3/4 (no linkspeed), as the earliest writers
 }
 
 // Metadata is what the metadata blocks describe.
@@ -150,14 +151,19 @@ func (w *Writer) metadata(md *Metadata) {
 			if !it.Addr.Is4() {
 				typ = 2
 			}
+			if w.lay.NoLinkSpeed && !w.lay.ListsV2 {
+				typ += 2
+			}
 			e = a16(e, typ)
 			e = a16(e, uint16(len(it.Name)))
-			if typ == 1 {
+			if typ == 1 || typ == 3 {
 				e = addr4(addr4(addr4(e, it.Addr), it.Netmask), it.Bcast)
 			} else {
 				e = addr16(addr16(addr16(e, it.Addr), it.Netmask), it.Bcast)
 			}
-			e = a64(e, it.LinkSpeed)
+			if typ <= 2 {
+				e = a64(e, it.LinkSpeed)
+			}
 			e = append(e, it.Name...)
 			if w.lay.ListsV2 {
 				b = a32(b, uint32(len(e)))
