@@ -668,6 +668,11 @@ func (c *compiler) rule(spec *rules.Rule) (*Rule, error) {
 		return nil, &compileError{lr.ErrCompileOutput, err.Error(), spec.OutputCtx}
 	}
 	r.Output = segs
+	for _, seg := range segs {
+		if f, ok := seg.Field.(*FieldOperand); ok && f.Field.Has(fields.Deprecated) {
+			c.res.Add(lr.WarnDeprecatedItem, fmt.Sprintf(deprecatedMsg, f.Field.Name), spec.OutputCtx)
+		}
+	}
 	// Type check, unless the same inputs were checked by an earlier Load.
 	var h maphash.Hash
 	h.SetSeed(c.l.seed)

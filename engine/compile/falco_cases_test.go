@@ -266,6 +266,8 @@ func TestFalcoValidation(t *testing.T) {
 			[]want{{lr.WarnUnknownFilter, lr.ItemRuleOutput, "", "unknown filter: proc.nobody"}}},
 		{"rule deprecated field", []string{rule("r", "evt.type=open and evt.latency > 10")}, true, nil,
 			[]want{{lr.WarnDeprecatedItem, lr.ItemRuleCondition, "", "Field 'evt.latency' is deprecated and will be removed in a future version"}}},
+		{"rule deprecated field in output", []string{"- rule: r\n  desc: d\n  condition: evt.type=open\n  output: \"latency %evt.latency\"\n  priority: WARNING\n"}, true, nil,
+			[]want{{lr.WarnDeprecatedItem, lr.ItemRuleOutput, "", "Field 'evt.latency' is deprecated and will be removed in a future version"}}},
 		{"rule container.info stripped", []string{"- rule: r\n  desc: d\n  condition: evt.type=open\n  output: \"open %container.info\"\n  priority: WARNING\n"}, true, nil,
 			[]want{{lr.WarnDeprecatedItem, lr.ItemRuleOutput, "", "%container.info is deprecated and no longer supported; it has been removed from the output"}}},
 
