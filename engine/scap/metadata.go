@@ -102,13 +102,19 @@ func parseProcList(b []byte, version int, out []event.ThreadInfo) ([]event.Threa
 		}
 		e := &cursor{b: b[:end], off: c.off}
 		// Fields an older version lacks keep libsinsp's defaults: loginuid -1 (before V9), vtid/vpid -1
-		// (before V4), which its fields then report as absent.
+		// (before V4, reported absent), sid -1 (before V6), vpgid -1 (before V8).
 		t := event.ThreadInfo{PGID: -1, LoginUID: 0xffffffff}
 		t.TID = e.i64("tid")
 		t.PID = e.i64("pid")
 		t.PTID = e.i64("ptid")
 		if version < 4 {
 			t.VTID, t.VPID = -1, -1
+		}
+		if version < 6 {
+			t.SID = -1
+		}
+		if version < 8 {
+			t.VPGID = -1
 		}
 		if version >= 6 {
 			t.SID = e.i64("sid")
