@@ -49,6 +49,19 @@ type Rule struct {
 type entry struct {
 	rule *Rule
 	conj []conj // empty when the condition always holds for the type
+	// first is the memo slot of the first conjunct (-1 if none) and firstNeg its neg, so that the rule
+	// loop skips a rule whose first conjunct is already known false without calling holds
+	first    int
+	firstNeg bool
+}
+
+// skip reports whether e's first conjunct is memoised and already known false for the event.
+func (e *entry) skip(c *extract.Ctx) bool {
+	if e.first < 0 {
+		return false
+	}
+	m := &c.Memo[e.first]
+	return m.Gen == c.Gen && m.Val == e.firstNeg
 }
 
 // Ruleset holds the rules to run, indexed by event type. It is immutable and safe for concurrent use by
@@ -138,7 +151,10 @@ func build(rs *compile.Ruleset, opts Options, minPrio rules.Priority, m *memo) (
 					memo[k] = entry{}
 					continue
 				}
-				en = entry{rule: r, conj: cs}
+				en = entry{rule: r, conj: cs, first: -1}
+				if len(cs) > 0 && cs[0].slot >= 0 {
+					en.first, en.firstNeg = cs[0].slot, cs[0].neg
+				}
 				memo[k] = en
 			}
 			if en.rule != nil {
@@ -219,9 +235,10 @@ func (r *Ruleset) Match(c *extract.Ctx) *Rule {
 		return nil
 	}
 	r.prepare(c)
-	for i := range r.byType[c.Ev.Type] {
-		e := &r.byType[c.Ev.Type][i]
-		if holds(c, e.conj) {
+	es := r.byType[c.Ev.Type]
+	for i := range es {
+		e := &es[i]
+		if !e.skip(c) && holds(c, e.conj) {
 			return e.rule
 		}
 	}
@@ -234,9 +251,10 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 		return
 	}
 	r.prepare(c)
-	for i := range r.byType[c.Ev.Type] {
-		e := &r.byType[c.Ev.Type][i]
-		if holds(c, e.conj) {
+	es := r.byType[c.Ev.Type]
+	for i := range es {
+		e := &es[i]
+		if !e.skip(c) && holds(c, e.conj) {
 			fn(e.rule)
 		}
 	}

@@ -92,6 +92,18 @@ func TestSpecializedEqualsGeneric(t *testing.T) {
 					return
 				}
 				rs.prepare(c)
+				// Match first, on an empty memo: the first rule whose generic condition holds
+				matched := rs.Match(c)
+				var first *Rule
+				for k := range rs.byType[c.Ev.Type] {
+					if r := rs.byType[c.Ev.Type][k].rule; r.filter(c) {
+						first = r
+						break
+					}
+				}
+				if matched != first {
+					t.Fatalf("capture %d event %d (%s): Match %v, generic first match %v", i, c.Ev.Num, c.Ev.Name(), matched, first)
+				}
 				for k := range rs.byType[c.Ev.Type] {
 					e := &rs.byType[c.Ev.Type][k]
 					got, want := holds(c, e.conj), e.rule.filter(c)
