@@ -25,6 +25,7 @@ var defaultRuleTriggers = []string{
 	"Glibc Tunables Passed to Setuid Program",
 	"Glibc Tunables Set for Program",
 	"Pkexec Started Without Arguments",
+	"Sudoedit Started with Trailing Backslash",
 	"Unprivileged Userfaultfd Created",
 	"Cgroup Release Agent Written",
 	"Interactive Session of System Account",
@@ -111,6 +112,17 @@ func TestRunDefaultsLive(t *testing.T) {
 	if b, err := bw.CombinedOutput(); err != nil {
 		t.Errorf("benign workload: %v\n%s", err, b)
 	}
+	// A Go program renamed mysqld starting ls, as a renamed attack simulator does (Go's os/exec forks
+	// with clone3 or vfork-style clone from a multi-threaded process).
+	goDB := filepath.Join(dir, "godb", "mysqld")
+	if err := copyFile(os.Args[0], goDB); err != nil {
+		t.Fatal(err)
+	}
+	db := exec.Command(goDB, "-test.run=^TestDefaultsHelperProcess$")
+	db.Env = append(os.Environ(), "AERIE_DEFAULTS_HELPER=execls")
+	if b, err := db.CombinedOutput(); err != nil {
+		t.Errorf("Go mysqld: %v\n%s", err, b)
+	}
 	act := exec.Command("bash", "testdata/live-defaults/actions.sh")
 	act.Env = append(os.Environ(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
 	if b, err := act.CombinedOutput(); err != nil {
@@ -134,6 +146,13 @@ func TestRunDefaultsLive(t *testing.T) {
 			}
 		}
 	}
+	goChild := false
+	for _, a := range alerts {
+		goChild = goChild || a.Rule == "Program Started by Database Server" && strings.Contains(a.Output, "TestDefaultsHelperProcess")
+	}
+	if !goChild {
+		t.Errorf("no database-server alert for the Go program renamed mysqld")
+	}
 	var missing []string
 	for _, r := range defaultRuleTriggers {
 		if !fired[r] {
@@ -144,4 +163,26 @@ func TestRunDefaultsLive(t *testing.T) {
 		t.Errorf("default rules not triggered live: %q\nstderr:\n%s", missing, stderr)
 	}
 	t.Logf("%d alerts, %d distinct rules; %s", len(alerts), len(fired), lastLine(stderr))
+}
+
+// TestDefaultsHelperProcess is the Go program TestRunDefaultsLive runs under the name mysqld: it
+// starts ls and exits. It does nothing in a normal test run.
+func TestDefaultsHelperProcess(t *testing.T) {
+	if os.Getenv("AERIE_DEFAULTS_HELPER") != "execls" {
+		t.Skip("helper process of TestRunDefaultsLive")
+	}
+	if out, err := exec.Command("ls", "/").CombinedOutput(); err != nil {
+		t.Fatalf("ls: %v: %s", err, out)
+	}
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o755)
 }

@@ -446,6 +446,23 @@ func All() []Scenario {
 			},
 		},
 		{
+			Name: "sudoedit_backslash", Rule: "Sudoedit Started with Trailing Backslash", Count: 2,
+			Benign: func(b *Builder) {
+				s := b.Spawn(TIDAliceBash, "/usr/bin/sudo", []string{"-i"}, AsUser(0))
+				b.Exit(s)
+				e := b.Spawn(TIDAliceBash, "/usr/bin/sudoedit", []string{"/etc/hosts"}, AsUser(0))
+				b.Exit(e)
+				w := b.Spawn(TIDAliceBash, "/usr/bin/sudo", []string{"sh", "-c", `printf 'a\\b'`}, AsUser(0))
+				b.Exit(w)
+			},
+			Attack: func(b *Builder) {
+				e := b.Spawn(TIDAliceBash, "/usr/bin/sudoedit", []string{"-s", `\`}, AsUser(0))
+				b.Exit(e)
+				f := b.Spawn(TIDAliceBash, "/usr/bin/sudoedit", []string{"-s", `AAAA\`, "BBBB"}, AsUser(0))
+				b.Exit(f)
+			},
+		},
+		{
 			Name: "pkexec_empty_argv", Rule: "Pkexec Started Without Arguments", Count: 1,
 			Benign: func(b *Builder) {
 				pk := b.Spawn(TIDAliceBash, "/usr/bin/pkexec", []string{"/usr/sbin/reboot"}, AsUser(0))

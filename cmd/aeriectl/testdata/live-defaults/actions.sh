@@ -8,7 +8,7 @@ set -u
 W=${W:?} HELPER=${HELPER:?} CG=${CG:?}
 B=$W/bin
 mkdir -p "$B"
-for n in aerie-tool xmrig su useradd login crontab nmap curl scp apt-get pkexec kubectl; do cp /usr/bin/true "$B/$n"; done
+for n in aerie-tool xmrig su useradd login crontab nmap curl scp apt-get pkexec kubectl sudoedit; do cp /usr/bin/true "$B/$n"; done
 cp /usr/bin/cat "$B/aerie-reader"
 cp /usr/bin/bash "$B/mysqld"
 tag=aerie-live-$$
@@ -23,6 +23,7 @@ cp /usr/bin/true "/dev/shm/$tag"; "/dev/shm/$tag"; rm -f "/dev/shm/$tag"  # Prog
 GLIBC_TUNABLES=glibc.malloc.arena_max=1 "$B/su" --help           # Glibc Tunables Passed to Setuid Program
 GLIBC_TUNABLES=glibc.malloc.arena_max=2 "$B/aerie-tool"           # Glibc Tunables Set for Program
 "$HELPER" pkexec "$B/pkexec"                                      # Pkexec Started Without Arguments
+"$B/sudoedit" -s '\' AAAA                                         # Sudoedit Started with Trailing Backslash
 "$HELPER" uffd                                                    # Unprivileged Userfaultfd Created
 mkdir -p "$W/cgrp"; : > "$W/cgrp/release_agent"                   # Cgroup Release Agent Written
 "$HELPER" runas 1 "$B/login"                                      # Interactive Session of System Account
