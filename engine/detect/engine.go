@@ -114,7 +114,7 @@ func (e *Engine) NewRunner(st *state.Table) *Runner {
 func (r *Runner) Process(ev *event.Event, fn func(*Match)) *eval.Ruleset {
 	c := r.Step(ev)
 	rs := r.eng.rs.Load()
-	if rs != nil && !OldEnter(ev) {
+	if rs != nil && !OldEnter(ev) && !ev.StateOnly() {
 		if r.eng.opts.MatchAll {
 			rs.MatchAll(c, func(rule *eval.Rule) {
 				r.stats.Matches++
@@ -155,10 +155,10 @@ func (r *Runner) Done() { r.ctx.PrevTs = r.ctx.Ev.Ts }
 // Internal reports whether ev is an internal event (procinfo, container metadata...), which sysdig does
 // not show: the filter mode (FilterFile) skips them as sysdig does. Rules do see them, as in Falco (legacy
 // rules match evt.type = container). libs flags every container event internal; the event table records
-// some of them under their process category only.
+// some of them under their process category only. State-only events of a filtered capture are hidden too.
 func Internal(ev *event.Event) bool {
 	info := ev.Info()
-	return info == nil || info.Category&event.CategoryInternal != 0 || info.Name == "container"
+	return info == nil || ev.StateOnly() || info.Category&event.CategoryInternal != 0 || info.Name == "container"
 }
 
 // OldEnter reports whether ev is an enter event of a type that current drivers no longer send (libs'

@@ -427,3 +427,7 @@ func (e *Event) CopyFrom(src *Event) {
 
 // SetParams replaces e's parameters with params (not copied), for building events to encode.
 func (e *Event) SetParams(params ...[]byte) { e.params = params }
+
+// StateOnly reports whether the event was kept in a capture only to rebuild state (dump flag 1, written for
+// events a filtered capture left out): libsinsp applies it to the state but neither shows nor evaluates it.
+func (e *Event) StateOnly() bool { return e.DumpFlags&1 != 0 }
