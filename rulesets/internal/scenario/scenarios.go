@@ -502,7 +502,7 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "system_account_interactive", Rule: "Interactive Session of System Account", Count: 2,
+			Name: "system_account_interactive", Rule: "Interactive Session of System Account", Count: 3,
 			Benign: func(b *Builder) {
 				sh := b.Spawn(TIDNginx, "/usr/bin/find", []string{"/var/cache/nginx", "-mmin", "+60"})
 				b.Exit(sh)
@@ -510,12 +510,16 @@ func All() []Scenario {
 				b.Exit(bash)
 				login := b.Spawn(TIDInit, "/bin/login", []string{"-p", "--"}, AsUser(0), OnTTY(TTYOther))
 				b.Exit(login)
+				app := b.Spawn(TIDAppInCtr, "/bin/sh", []string{"-c", "python3 worker.py"}, AsUser(999))
+				b.Exit(app)
 			},
 			Attack: func(b *Builder) {
 				sh := b.Spawn(TIDRootBash, "/bin/bash", []string{"-i"}, AsUser(33))
 				b.Exit(sh)
 				login := b.Spawn(TIDNginx, "/bin/login", nil)
 				b.Exit(login)
+				ctr := b.Spawn(TIDAppInCtr, "/bin/login", []string{"-f", "daemon"}, AsUser(1))
+				b.Exit(ctr)
 			},
 		},
 		{
