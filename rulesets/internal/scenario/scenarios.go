@@ -821,9 +821,10 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "setuid_attempt", Rule: "Non-root Process Tried to Change User", Count: 2,
+			Name: "setuid_attempt", Rule: "Non-root Process Tried to Change User", Count: 3,
 			Benign: func(b *Builder) {
 				b.Call(TIDNginx, event.SyscallSetuidX, map[string]any{"res": 0, "uid": 33}) // dropping to itself
+				b.Call(TIDNginx, event.SyscallSetresuidX, map[string]any{"res": 0, "ruid": 33, "euid": 33, "suid": 33})
 				sudo := b.Spawn(TIDAliceBash, "/usr/bin/sudo", []string{"-i"}, AsUser(0))
 				b.Call(sudo, event.SyscallSetuidX, map[string]any{"res": 0, "uid": 0})
 				b.Exit(sudo)
@@ -835,6 +836,7 @@ func All() []Scenario {
 				y := b.Spawn(TIDNginx, "/var/www/html/uploads/su2", nil)
 				b.Call(y, event.SyscallSetuidX, map[string]any{"res": -1, "uid": 1000}) // EPERM: alice
 				b.Exit(y)
+				b.Call(TIDNginx, event.SyscallSetresuidX, map[string]any{"res": -1, "ruid": 0, "euid": 0, "suid": 0}) // EPERM
 			},
 		},
 		{
