@@ -419,16 +419,20 @@ func All() []Scenario {
 			},
 		},
 		{
-			Name: "dev_shm_exec", Rule: "Program Executed from Shared Memory", Count: 2,
+			Name: "dev_shm_exec", Rule: "Program Executed from Shared Memory", Count: 3,
 			Benign: func(b *Builder) {
 				ls := b.Spawn(TIDAliceBash, "/usr/bin/ls", []string{"/dev/shm"})
 				b.Exit(ls)
+				rm := b.Spawn(TIDAliceBash, "/usr/bin/rm", []string{"/dev/shm/sem.build"})
+				b.Exit(rm)
 			},
 			Attack: func(b *Builder) {
 				x := b.Spawn(TIDNginx, "/dev/shm/.x/kswapd", nil)
 				b.Exit(x)
 				sh := b.Spawn(TIDAliceBash, "/bin/sh", []string{"/dev/shm/run.sh"})
 				b.Exit(sh)
+				py := b.Spawn(TIDAliceBash, "/usr/bin/python3", []string{"/dev/shm/x.py"})
+				b.Exit(py)
 			},
 		},
 		{
@@ -707,6 +711,11 @@ func All() []Scenario {
 				b.Exit(post)
 				b.Exit(dpkg)
 				b.Exit(apt)
+				upd := b.Spawn(TIDRootBash, "/usr/sbin/update-ca-certificates", nil)
+				ln := b.Spawn(upd, "/usr/bin/ln", []string{"-s", "/usr/share/ca-certificates/x.crt", "/etc/ssl/certs/x.pem"})
+				b.Open(ln, "/etc/ssl/certs/ca-certificates.crt.new", OWronly|OCreat|FCreated)
+				b.Exit(ln)
+				b.Exit(upd)
 				ld := b.Spawn(TIDRootBash, "/sbin/ldconfig", nil)
 				b.Open(ld, "/etc/ld.so.cache~", OWronly|OCreat|OTrunc|FCreated)
 				b.Exit(ld)
@@ -899,7 +908,7 @@ func All() []Scenario {
 		{
 			Name: "container_base64", Rule: "Base64 Decoding in Container", Count: 1,
 			Benign: func(b *Builder) {
-				enc := b.Spawn(TIDAppInCtr, "/usr/bin/base64", []string{"/app/logo.png"})
+				enc := b.Spawn(TIDAppInCtr, "/usr/bin/base64", []string{"/app/logo-d.png"})
 				b.Exit(enc)
 				dec := b.Spawn(TIDAliceBash, "/usr/bin/base64", []string{"-d", "cert.b64"})
 				b.Exit(dec)
