@@ -35,11 +35,11 @@ cp /dev/null "$W/.bashrc"                                         # Shell Config
 : > "/etc/$tag.conf"; rm -f "/etc/$tag.conf"                      # File Below /etc Written by Unexpected Program
 : > "/root/$tag"; rm -f "/root/$tag"                              # File Directly in /root Written
 mkdir "/usr/lib/.$tag"; rmdir "/usr/lib/.$tag"                    # Hidden File Created in System Directory
-made=; [ -d /root/.ssh ] || { mkdir -m 700 /root/.ssh; made=1; }
+made=; [ -d /root/.ssh ] || { mkdir -p -m 700 /root/.ssh; made=1; }
 ls -a /root/.ssh >/dev/null                                       # SSH Directory Read by Unexpected Program
-[ -z "$made" ] || rmdir /root/.ssh
+[ -z "$made" ] || rmdir /root/.ssh 2>/dev/null
 "$B/nmap" -sn 198.51.100.0/30                                     # Network Scanner or Relay Tool Started
-"$HELPER" connect 198.51.100.1 3333                               # Connection to Mining Pool Port
+"$HELPER" connect 3333                                            # Connection to Mining Pool Port
 HTTP_PROXY=http://203.0.113.7:3128 "$B/curl" http://example.invalid/  # Download Tool Run with Unlisted HTTP Proxy
 "$HELPER" setuid0                                                 # Non-root Process Tried to Change User
 mkdir "/usr/bin/$tag"; mv "/usr/bin/$tag" "/usr/bin/$tag.d"; rmdir "/usr/bin/$tag.d"  # Binary Directory Written

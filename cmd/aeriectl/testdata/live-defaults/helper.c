@@ -6,11 +6,13 @@
  *   stdio                   connect a TCP socket over loopback and make it fds 0, 1 and 2
  *   packet                  open an AF_PACKET socket
  *   bpf                     load a two-instruction socket filter program
- *   connect IP PORT         start a non-blocking TCP connection and close it at once */
+ *   connect PORT            start a non-blocking TCP connection to PORT on a non-loopback address */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <netinet/in.h>
@@ -109,13 +111,38 @@ int main(int argc, char **argv)
 		close((int)fd);
 		return 0;
 	}
-	if (strcmp(a, "connect") == 0 && argc >= 4) {
+	if (strcmp(a, "connect") == 0 && argc >= 3) {
+		/* Listen on the port at the first non-loopback IPv4 address of the host and connect there;
+		 * without one, start a connection to a documentation address (TEST-NET-2) instead. */
+		uint16_t port = (uint16_t)atoi(argv[2]);
+		struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons(port)};
+		int found = 0;
+		struct ifaddrs *ifs, *i;
+		if (getifaddrs(&ifs) == 0) {
+			for (i = ifs; i && !found; i = i->ifa_next) {
+				if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK))
+					continue;
+				sa.sin_addr = ((struct sockaddr_in *)i->ifa_addr)->sin_addr;
+				found = 1;
+			}
+			freeifaddrs(ifs);
+		}
+		int l = -1, one = 1;
+		if (found) {
+			l = socket(AF_INET, SOCK_STREAM, 0);
+			setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+			if (l < 0 || bind(l, (struct sockaddr *)&sa, sizeof(sa)) != 0 || listen(l, 1) != 0)
+				found = 0;
+		}
+		if (!found)
+			inet_pton(AF_INET, "198.51.100.1", &sa.sin_addr);
 		int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-		struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(argv[3]))};
-		if (s < 0 || inet_pton(AF_INET, argv[2], &sa.sin_addr) != 1)
+		if (s < 0)
 			return 1;
 		connect(s, (struct sockaddr *)&sa, sizeof(sa));
 		close(s);
+		if (l >= 0)
+			close(l);
 		return 0;
 	}
 	return 2;
