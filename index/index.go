@@ -127,8 +127,8 @@ type Set struct {
 
 // Found is an entry with the index it came from.
 type Found struct {
-	Entry
-	Index string `json:"index"`
+	Entry `yaml:",inline"`
+	Index string `json:"index" yaml:"index"`
 }
 
 // NewSet returns an empty Set.
@@ -176,7 +176,7 @@ func (s *Set) All() []Found {
 
 // Match is a search hit.
 type Match struct {
-	Found
+	Found `yaml:",inline"`
 	Score float64 `json:"score"`
 }
 
