@@ -5,14 +5,13 @@
 // and SSH keys read by unexpected programs, traversal paths and secret searches, shells and other
 // programs under servers and databases, fileless and /dev/shm execution, miners, data destruction,
 // privilege escalation (ptrace, kernel modules, setuid bits, GLIBC_TUNABLES, pkexec, sudoedit,
-// userfaultfd, release_agent, system accounts), account tools, files below /dev, cleared logs and history,
-// reverse shells (sockets on standard streams), raw socket tools, and container escapes and drift
-// (interactive shells, mounts, runtime sockets, packet sockets, package managers, downloads,
-// docker/kubectl clients). The
-// incubating file adds noisier persistence and audit rules (cron, shell start-up files, /etc and
-// /root writes, hidden files, BPF loads, proxies). Conditions use only fields that Aerie extracts
-// natively from syscalls and /proc (container.id comes from the cgroups), and only event types the
-// eBPF probe reports.
+// userfaultfd, release_agent, system accounts), account tools, files below /dev, cleared logs and
+// history, reverse shells (sockets on standard streams), raw socket tools, and container escapes
+// and drift (interactive shells, mounts, runtime sockets, packet sockets, package managers,
+// downloads, docker/kubectl clients). The incubating file adds noisier persistence and audit rules
+// (cron, shell start-up files, /etc and /root writes, hidden files, BPF loads, proxies). Conditions
+// use only fields that Aerie extracts natively from syscalls and /proc (container.id comes from the
+// cgroups), and only event types the eBPF probe reports.
 //
 // The files follow the maturity framework of the Falco rules repository. Files lists them in load
 // order:
