@@ -143,7 +143,7 @@ func (h *harness) next(ctx context.Context) (*event.Event, error) {
 // run starts cmd and returns the events of its process tree, up to the root's procexit.
 func (h *harness) run(cmd *exec.Cmd) []*event.Event {
 	h.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), liveTimeout)
 	defer cancel()
 	if err := cmd.Start(); err != nil {
 		h.t.Fatalf("start %v: %v", cmd.Args, err)
@@ -182,10 +182,20 @@ func (h *harness) run(cmd *exec.Cmd) []*event.Event {
 	return out
 }
 
+// liveTimeout bounds every wait for live events: generous, since a loaded CI host (-race, two test binaries
+// on two cores) can delay them by seconds, and a passing test never waits for it.
+const liveTimeout = 2 * time.Minute
+
+// isMine reports whether ev comes from a thread of the test process; other processes make the same calls.
+func isMine(ev *event.Event) bool {
+	_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", os.Getpid(), ev.TID))
+	return err == nil
+}
+
 // until reads events until one satisfies pred.
 func (h *harness) until(what string, pred func(*event.Event) bool) *event.Event {
 	h.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), liveTimeout)
 	defer cancel()
 	for {
 		ev, err := h.next(ctx)
@@ -302,7 +312,7 @@ func TestLiveEvents(t *testing.T) {
 				want[c.path] = true
 			}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), liveTimeout)
 		defer cancel()
 		enters := map[string]string{} // path -> syscall name
 		for len(want) > 0 {
@@ -428,17 +438,12 @@ func TestLiveEvents(t *testing.T) {
 		}
 		defer unix.Close(fds[0])
 		defer unix.Close(fds[1])
-		me := int64(os.Getpid())
 		if err := unix.Sendmsg(fds[0], []byte("hello"), nil, nil, 0); err != nil {
 			t.Fatal(err)
 		}
 		buf := make([]byte, 16)
 		if _, _, _, _, err := unix.Recvmsg(fds[1], buf, nil, 0); err != nil {
 			t.Fatal(err)
-		}
-		isMine := func(ev *event.Event) bool {
-			_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", me, ev.TID))
-			return err == nil
 		}
 		sm := h.until("sendmsg", func(ev *event.Event) bool {
 			return ev.Name() == "sendmsg" && isMine(ev) && num(ev, "fd") == int64(fds[0])
@@ -473,11 +478,6 @@ func TestLiveEvents(t *testing.T) {
 		if n, _, err := unix.Recvfrom(fds[1], buf, 0); err != nil || n != len(payload) {
 			t.Fatalf("recvfrom: %d, %v", n, err)
 		}
-		me := int64(os.Getpid())
-		isMine := func(ev *event.Event) bool {
-			_, err := os.Stat(fmt.Sprintf("/proc/%d/task/%d", me, ev.TID))
-			return err == nil
-		}
 		for _, name := range []string{"sendto", "recvfrom"} {
 			ev := h.until(name, func(ev *event.Event) bool { return ev.Name() == name && isMine(ev) })
 			data := ev.Param(ev.ParamIndex("data"))
@@ -498,11 +498,16 @@ func TestLiveEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer unix.Close(ifd)
-		ev := h.until("eventfd2", func(ev *event.Event) bool { return ev.Name() == "eventfd2" && num(ev, "res") == int64(efd) })
+		// Other processes (every Go program starting) create eventfds with the same fd number: only ours.
+		ev := h.until("eventfd2", func(ev *event.Event) bool {
+			return ev.Name() == "eventfd2" && isMine(ev) && num(ev, "res") == int64(efd)
+		})
 		if unum(ev, "flags") != 2 {
 			t.Errorf("eventfd2 flags = %d, want 2 (cloexec)", unum(ev, "flags"))
 		}
-		ev = h.until("inotify_init1", func(ev *event.Event) bool { return ev.Name() == "inotify_init1" && num(ev, "res") == int64(ifd) })
+		ev = h.until("inotify_init1", func(ev *event.Event) bool {
+			return ev.Name() == "inotify_init1" && isMine(ev) && num(ev, "res") == int64(ifd)
+		})
 		if unum(ev, "flags") != 1 {
 			t.Errorf("inotify_init1 flags = %d, want 1 (nonblock)", unum(ev, "flags"))
 		}
@@ -542,6 +547,7 @@ func TestLiveEvents(t *testing.T) {
 
 	t.Run("log clearing", func(t *testing.T) {
 		f := fmt.Sprintf("/var/log/aerie-probe-test-%d.log", os.Getpid())
+		_ = os.Remove(f) // a leftover of a killed run with the same pid would not be created again
 		defer os.Remove(f)
 		evs := h.run(exec.Command("bash", "-c", ": > "+f))
 		ev := find(t, evs, "openat", event.Exit, func(ev *event.Event) bool { return str(ev, "name") == f })
@@ -606,28 +612,31 @@ func TestLiveEvents(t *testing.T) {
 
 	t.Run("overlayfs layers", func(t *testing.T) {
 		// In a private mount namespace, an overlay whose lower layer holds one executable (an image's) and
-		// whose upper layer gets another (dropped at run time): exec reports the layer of each.
+		// whose upper layer gets another (dropped at run time): exec reports the layer of each. The layers
+		// live on a tmpfs mounted there, so whatever holds TMPDIR (overlayfs itself, which cannot be an upper
+		// layer, in a container) does not matter.
 		dir := t.TempDir()
-		for _, d := range []string{"lower", "upper", "work", "merged"} {
-			if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if out, err := exec.Command("cp", "/usr/bin/true", filepath.Join(dir, "lower", "aerie-image")).CombinedOutput(); err != nil {
-			t.Fatalf("cp: %v: %s", err, out)
-		}
-		m := filepath.Join(dir, "merged")
-		script := fmt.Sprintf("mount -t overlay overlay -o lowerdir=%[1]s/lower,upperdir=%[1]s/upper,workdir=%[1]s/work %[2]s && "+
-			"cp /usr/bin/true %[2]s/aerie-dropped && %[2]s/aerie-dropped && %[2]s/aerie-image", dir, m)
+		script := fmt.Sprintf("mount -t tmpfs aerie-ovl %[1]s && mkdir %[1]s/lower %[1]s/upper %[1]s/work %[1]s/merged && "+
+			"cp /usr/bin/true %[1]s/lower/aerie-image && "+
+			"mount -t overlay overlay -o lowerdir=%[1]s/lower,upperdir=%[1]s/upper,workdir=%[1]s/work %[1]s/merged && "+
+			"cp /usr/bin/true %[1]s/merged/aerie-dropped && %[1]s/merged/aerie-dropped && %[1]s/merged/aerie-image", dir)
 		cmd := exec.Command("/bin/sh", "-c", script)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Unshareflags: syscall.CLONE_NEWNS}
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
 		evs := h.run(cmd)
+		if !cmd.ProcessState.Success() {
+			t.Fatalf("overlay script: %v: %s", cmd.ProcessState, out.String())
+		}
 		for comm, want := range map[string]uint64{"aerie-dropped": 1 << 1, "aerie-image": 1 << 3} { // PPM_EXE_UPPER_LAYER, PPM_EXE_LOWER_LAYER
 			if got := unum(execOf(t, evs, comm), "flags") & (1<<1 | 1<<3); got != want {
 				t.Errorf("%s: execve layer flags = %#x, want %#x", comm, got, want)
 			}
 		}
-		if got := unum(execOf(t, evs, "sh"), "flags") & (1<<1 | 1<<3); got != 0 {
+		var st unix.Statfs_t
+		if err := unix.Statfs("/bin/sh", &st); err == nil && st.Type == unix.OVERLAYFS_SUPER_MAGIC {
+			t.Logf("/bin/sh is itself on overlayfs (a container's root): its layer flags are not checked")
+		} else if got := unum(execOf(t, evs, "sh"), "flags") & (1<<1 | 1<<3); got != 0 {
 			t.Errorf("sh (not on overlayfs): execve layer flags = %#x, want 0", got)
 		}
 	})
@@ -655,7 +664,7 @@ func TestLiveEvents(t *testing.T) {
 	})
 
 	t.Run("container cgroup", func(t *testing.T) {
-		id := strings.Repeat("ae12", 16)
+		id := fmt.Sprintf("ae12%08x", os.Getpid()) + strings.Repeat("ae12", 13) // unique: runs may overlap
 		base := "/sys/fs/cgroup/docker" // cgroup v2
 		if _, err := os.Stat("/sys/fs/cgroup/pids"); err == nil {
 			base = "/sys/fs/cgroup/pids/docker" // v1, as on the project machine
@@ -800,7 +809,7 @@ func TestDropsCountedAndLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(liveTimeout)
 	for !strings.Contains(logs.String(), "probe dropped events") {
 		if time.Now().After(deadline) {
 			t.Fatalf("drops not logged; log: %q", logs.String())
