@@ -665,7 +665,7 @@ func TestLiveEvents(t *testing.T) {
 
 	t.Run("container cgroup", func(t *testing.T) {
 		id := fmt.Sprintf("ae12%08x", os.Getpid()) + strings.Repeat("ae12", 13) // unique: runs may overlap
-		base := "/sys/fs/cgroup/docker" // cgroup v2
+		base := "/sys/fs/cgroup/docker"                                         // cgroup v2
 		if _, err := os.Stat("/sys/fs/cgroup/pids"); err == nil {
 			base = "/sys/fs/cgroup/pids/docker" // v1, as on the project machine
 		}
