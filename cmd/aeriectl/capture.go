@@ -36,6 +36,9 @@ A truncated or corrupt capture is described up to the fault, then the error name
 	}
 	out := outputFlag(cmd, printer.Table)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkCaptures(args); err != nil {
+			return err
+		}
 		r, err := scap.Open(cmd.Context(), args[0])
 		if err != nil {
 			return err

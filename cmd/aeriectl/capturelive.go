@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -78,18 +79,25 @@ func recordLive(cmd *cobra.Command, a *app, file string, duration time.Duration,
 			return usageError{fmt.Errorf("--filter: %w", err)}
 		}
 	}
+	f, err := createCapture(file)
+	if err != nil {
+		return err
+	}
 	ctx := cmd.Context()
+	l, err := startLive(ctx, a, probe.AllInterest())
+	if err != nil {
+		f.Close()
+		os.Remove(file)
+		return interruptedStart(ctx, a, "capture", err)
+	}
+	defer l.close()
+	// --duration counts from the moment the probe is ready, not from the start of the command.
 	if duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, duration)
 		defer cancel()
 	}
-	l, err := startLive(ctx, a, probe.AllInterest())
-	if err != nil {
-		return err
-	}
-	defer l.close()
-	w, f, err := l.newCaptureWriter(file, hostname(a))
+	w, f, err := l.newCaptureWriter(f, file, hostname(a))
 	if err != nil {
 		return err
 	}

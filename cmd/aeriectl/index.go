@@ -88,10 +88,18 @@ func (a *app) addIndex(ctx context.Context, c *access.Client, ix config.Index) (
 		return st, err
 	}
 	added, err := a.indexList().Add(index.Added{Name: ix.Name, URL: ix.URL, Backend: ix.Backend, Added: time.Now().UTC()}, a.cfg.Indexes)
-	if err == nil && !added {
-		a.log.InfoContext(ctx, "index already present, refreshed", "index", ix.Name, "url", ix.URL)
+	switch {
+	case err != nil:
+		return st, err
+	case !added:
+		a.log.InfoContext(ctx, "index already present, refreshed", "index", ix.Name, "url", ix.URL, "entries", st.Entries)
+	default:
+		a.log.InfoContext(ctx, "index added", "index", ix.Name, "url", ix.URL, "entries", st.Entries)
 	}
-	return st, err
+	if st.Entries == 0 {
+		a.log.WarnContext(ctx, "index has no entries; is the URL an index.yaml?", "index", ix.Name, "url", ix.URL)
+	}
+	return st, nil
 }
 
 func newIndexImportCmd(a *app) *cobra.Command {
@@ -280,7 +288,7 @@ func newIndexUpdateCmd(a *app) *cobra.Command {
 			res = append(res, st)
 		}
 		for n := range want {
-			return fmt.Errorf("index update: no index named %s", n)
+			return fmt.Errorf("index update: no index named %s (see 'aeriectl index list')", n)
 		}
 		return a.print(*out, res)
 	}

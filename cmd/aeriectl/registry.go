@@ -226,6 +226,7 @@ Secrets are read from standard input only, never from flag values.`,
 	fl.StringVar(&f.clientID, "client-id", "", "OAuth2 client ID")
 	fl.BoolVar(&f.secretStdin, "client-secret-stdin", false, "read the OAuth2 client secret from standard input")
 	fl.StringSliceVar(&f.scopes, "scopes", nil, "OAuth2 scopes")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		oauth := f.tokenURL != ""
@@ -243,7 +244,7 @@ Secrets are read from standard input only, never from flag values.`,
 		}
 		if oauth {
 			cc := access.ClientCredentials{Registry: args[0], TokenURL: f.tokenURL, ClientID: f.clientID, ClientSecret: secret, Scopes: f.scopes}
-			c, err := access.New(a.cfg, access.Options{OAuth: map[string]access.ClientCredentials{args[0]: cc}})
+			c, err := access.New(a.cfg, access.Options{PlainHTTP: *plain, OAuth: map[string]access.ClientCredentials{args[0]: cc}})
 			if err != nil {
 				return err
 			}
@@ -260,7 +261,7 @@ Secrets are read from standard input only, never from flag values.`,
 			a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "oauth2-client-credentials")
 			return nil
 		}
-		return a.loginBasic(ctx, args[0], f.user, secret)
+		return a.loginBasic(ctx, args[0], f.user, secret, *plain)
 	})
 	return cmd
 }
@@ -279,8 +280,8 @@ func (a *app) readSecret() (string, error) {
 }
 
 // loginBasic checks user and password against host's /v2/ and stores them in the credential store.
-func (a *app) loginBasic(ctx context.Context, host, user, password string) error {
-	c, err := a.accessClient()
+func (a *app) loginBasic(ctx context.Context, host, user, password string, plain bool) error {
+	c, err := a.accessClientPlain(plain)
 	if err != nil {
 		return err
 	}
@@ -311,6 +312,7 @@ func newRegistryAuthCmd(a *app) *cobra.Command {
 	basic.Flags().StringVarP(&user, "username", "u", "", "user name")
 	basic.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
 	basic.Flags().StringVarP(&password, "password", "p", "", "refused: secrets are read from standard input only (use --password-stdin)")
+	plain := plainHTTPFlag(basic)
 	basic.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		switch {
 		case cmd.Flags().Changed("password"):
@@ -322,7 +324,7 @@ func newRegistryAuthCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return a.loginBasic(cmd.Context(), args[0], user, secret)
+		return a.loginBasic(cmd.Context(), args[0], user, secret, *plain)
 	})
 	cmd.AddCommand(basic)
 	return cmd

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -55,6 +56,9 @@ leading '*', lines with a field that cannot be extracted are not printed, as in 
 	f.output = fl.StringP("output", "o", "text", "alert format: text (Falco's line) or json (Falco's JSON alert; default engine.json_output)")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json"))
 	cmd.RunE = func(cmd *cobra.Command, captures []string) error {
+		if err := checkCaptures(captures); err != nil {
+			return err
+		}
 		if f.filter != "" {
 			if len(f.rules)+len(f.tags)+len(f.disabledTags)+len(f.disabled) > 0 || f.allEvents || f.minPriority != "" {
 				return usageError{errors.New("--filter cannot be combined with rules selection flags")}
@@ -69,6 +73,20 @@ leading '*', lines with a field that cannot be extracted are not printed, as in 
 	return cmd
 }
 
+// checkCaptures fails fast, before any rules are compiled, on capture arguments that cannot be read as files.
+func checkCaptures(paths []string) error {
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return fmt.Errorf("open capture: %w", err)
+		case st.IsDir():
+			return fmt.Errorf("capture %s: is a directory; name .scap files (plain or gzip), e.g. %s", p, filepath.Join(p, "*.scap"))
+		}
+	}
+	return nil
+}
+
 // expandRules checks that every rules argument exists, then expands directories (see rulesFiles).
 func expandRules(paths []string) ([]string, error) {
 	for _, p := range paths {
@@ -76,7 +94,7 @@ func expandRules(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("rules file: %w", err)
 		}
 	}
-	return rulesFiles(paths), nil
+	return rulesFiles(paths)
 }
 
 func runReplay(cmd *cobra.Command, a *app, f *replayFlags, captures []string) error {

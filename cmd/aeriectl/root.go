@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aerie-sec/aerie/artifact/resolve"
 	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/internal/printer"
 )
@@ -65,13 +66,44 @@ func run(ctx context.Context, args []string, s streams, env config.Env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintf(s.err, "Error: %v\n", err)
-	var ue usageError
-	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
+	fmt.Fprintf(s.err, "Error: %v\n", withGlobalHints(err))
+	if isUsageError(err) {
 		fmt.Fprintf(s.err, "Run '%s --help' for usage.\n", commandPath(root, args))
 		return exitUsage
 	}
 	return exitFail
+}
+
+// cobraUsagePrefixes start the messages of the usage errors cobra returns without a hook to mark them.
+var cobraUsagePrefixes = []string{
+	"unknown command", "unknown flag", "unknown shorthand flag", "required flag(s)",
+	"if any flags in the group", "at least one of the flags in the group",
+}
+
+// isUsageError reports whether err is a usage error (exit status 2): ours, or cobra's flag and command checks.
+func isUsageError(err error) bool {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return true
+	}
+	for _, p := range cobraUsagePrefixes {
+		if strings.HasPrefix(err.Error(), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// withGlobalHints adds what to do to errors any registry command can meet.
+func withGlobalHints(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "server gave HTTP response to HTTPS client"):
+		return fmt.Errorf("%w (the registry speaks plain HTTP: pass --plain-http, or list its host:port in registry.plain_http)", err)
+	case errors.Is(err, resolve.ErrUnknownName) && !strings.Contains(msg, "aeriectl index"):
+		return fmt.Errorf("%w (names resolve through the indexes: see 'aeriectl index list', add one with 'aeriectl index add NAME URL', or give a full reference HOST/REPOSITORY:TAG)", err)
+	}
+	return err
 }
 
 // commandPath names the deepest command that args reach, for the usage hint.
@@ -122,8 +154,23 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 	return root
 }
 
-// wrapArgs makes positional-argument errors usage errors, recursively.
+// wrapArgs makes positional-argument errors usage errors, recursively. A command group (no action of its
+// own) prints its help when called alone and refuses an unknown subcommand, as the root does.
 func wrapArgs(c *cobra.Command) {
+	if !c.Runnable() && c.HasSubCommands() {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, ", ") + "?"
+			}
+			return errors.New(msg)
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		c.DisableFlagsInUseLine = true
+	}
 	if c.Args != nil {
 		check := c.Args
 		c.Args = func(cmd *cobra.Command, args []string) error {

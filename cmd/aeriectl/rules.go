@@ -24,7 +24,8 @@ func newRulesCmd(a *app) *cobra.Command {
 
 // rulesFiles expands rules arguments: a directory stands for its *.yaml and *.yml files in lexical order,
 // as Falco reads a rules directory; anything else is passed on as a file (the loader reports a missing one).
-func rulesFiles(args []string) []string {
+// A directory without rules files is an error: loading nothing from it is never what was meant.
+func rulesFiles(args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
 		entries, err := os.ReadDir(a) // sorted by name
@@ -32,13 +33,17 @@ func rulesFiles(args []string) []string {
 			files = append(files, a)
 			continue
 		}
+		n := len(files)
 		for _, e := range entries {
 			if ext := filepath.Ext(e.Name()); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
 				files = append(files, filepath.Join(a, e.Name()))
 			}
 		}
+		if len(files) == n {
+			return nil, fmt.Errorf("rules directory %s: no rules files (*.yaml, *.yml) in it", a)
+		}
 	}
-	return files
+	return files, nil
 }
 
 // loadRules loads files in order into one ruleset, stopping after the first file that fails.
@@ -67,8 +72,12 @@ every later file too). Exit status 1 when a file has errors, or, with --strict, 
 		if err != nil {
 			return usageError{err}
 		}
+		paths, err := rulesFiles(files)
+		if err != nil {
+			return err
+		}
 		l := compile.NewLoader(compile.Options{})
-		results := l.ValidateFiles(cmd.Context(), rulesFiles(files))
+		results := l.ValidateFiles(cmd.Context(), paths)
 		failed := false
 		for _, r := range results {
 			failed = failed || !r.Successful() || strict && len(r.Warnings) > 0
@@ -142,7 +151,11 @@ and exit with status 1.`,
 		if err != nil {
 			return usageError{err}
 		}
-		l, results := loadRules(cmd, rulesFiles(files))
+		paths, err := rulesFiles(files)
+		if err != nil {
+			return err
+		}
+		l, results := loadRules(cmd, paths)
 		for _, r := range results {
 			if !r.Successful() {
 				fmt.Fprint(a.err, r.Text(l.Contents(), true))

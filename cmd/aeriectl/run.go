@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -154,6 +156,15 @@ func startLive(ctx context.Context, a *app, in probe.Interest) (*live, error) {
 	return &live{p: p, r: r, snap: snap}, nil
 }
 
+// interruptedStart turns a start-up cut short by Ctrl-C or SIGTERM into a clean stop: the user asked to stop.
+func interruptedStart(ctx context.Context, a *app, what string, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		fmt.Fprintf(a.err, "aeriectl %s: interrupted while loading the probe; stopped\n", what)
+		return nil
+	}
+	return err
+}
+
 func (l *live) close() {
 	if l.graceCancel != nil {
 		l.graceCancel()
@@ -184,13 +195,41 @@ func (l *live) seed() *state.Table {
 }
 
 // newCaptureWriter creates a .scap writer seeded with the snapshot; gzip when path ends in .gz.
-func (l *live) newCaptureWriter(path, host string) (*scap.Writer, *os.File, error) {
+// createCapture creates the capture file before the probe loads, so a bad path fails at once.
+func createCapture(path string) (*os.File, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("create capture %s: is a directory; name a file such as %s", path, filepath.Join(path, "live.scap.gz"))
+	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("create capture: %w", err)
+		return nil, fmt.Errorf("create capture: %w", err)
 	}
+	return f, nil
+}
+
+// machineInfo describes this host for a capture's machine info block, as libscap fills it.
+func machineInfo(host string) *scap.MachineInfo {
+	mi := &scap.MachineInfo{Hostname: host, NumCPUs: uint32(runtime.NumCPU())}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+				if kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); err == nil {
+					mi.MemoryBytes = kb << 10
+				}
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/pid_max"); err == nil {
+		mi.MaxPID, _ = strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	}
+	return mi
+}
+
+// newCaptureWriter writes the capture header and the start-up snapshot to f, created by createCapture.
+func (l *live) newCaptureWriter(f *os.File, path, host string) (*scap.Writer, *os.File, error) {
 	w, err := scap.NewWriter(f, scap.WriterOptions{
-		Machine:    &scap.MachineInfo{Hostname: host, NumCPUs: uint32(runtime.NumCPU())},
+		Machine:    machineInfo(host),
 		Interfaces: l.snap.Interfaces,
 		Threads:    l.snap.Threads, FDs: l.snap.FDs, Users: l.snap.Users, Groups: l.snap.Groups,
 		Gzip: strings.HasSuffix(path, ".gz"),
@@ -246,23 +285,32 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	if err != nil {
 		return err
 	}
+	var capFile *os.File
+	if f.capture != "" {
+		if capFile, err = createCapture(f.capture); err != nil {
+			return err
+		}
+	}
 	ctx := cmd.Context()
+	l, err := startLive(ctx, a, probe.InterestFor(rulesetTypes(rs)))
+	if err != nil {
+		if capFile != nil {
+			capFile.Close()
+			os.Remove(f.capture)
+		}
+		return interruptedStart(ctx, a, "run", err)
+	}
+	defer l.close()
+	// --duration counts from the moment the probe is ready, not from the start of the command.
 	if f.duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, f.duration)
 		defer cancel()
 	}
-	l, err := startLive(ctx, a, probe.InterestFor(rulesetTypes(rs)))
-	if err != nil {
-		return err
-	}
-	defer l.close()
 	host := hostname(a)
 	src := &liveSource{l: l}
-	var capFile *os.File
-	if f.capture != "" {
-		src.w, capFile, err = l.newCaptureWriter(f.capture, host)
-		if err != nil {
+	if capFile != nil {
+		if src.w, capFile, err = l.newCaptureWriter(capFile, f.capture, host); err != nil {
 			return err
 		}
 	}

@@ -125,6 +125,7 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 	fl.BoolVar(&f.bundle, "bundle", false, "write a Sigstore bundle referrer (cosign v3 layout) instead of the legacy .sig tag")
 	fl.StringArrayVarP(&f.annotations, "annotation", "a", nil, "key=value added to the legacy payload's optional section (repeatable)")
 	_ = cmd.MarkFlagRequired("key")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		ann := map[string]string{}
@@ -142,7 +143,7 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 		if err != nil {
 			return err
 		}
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}
@@ -216,9 +217,10 @@ Exit status 1 when no signature meets the policy or nothing was verified.`,
 	fl.StringVar(&f.issuerRx, "certificate-oidc-issuer-regexp", "", "keyless: OIDC issuer regexp")
 	fl.StringVar(&f.trustedRoot, "trusted-root", "", "keyless: pinned Sigstore trusted_root.json")
 	fl.StringVar(&f.platform, "platform", "", "platform os/arch used to resolve plugin indexes (default the host's)")
+	plain := plainHTTPFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		c, err := a.accessClient()
+		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
 		}

@@ -51,9 +51,14 @@ func Print(w io.Writer, f Format, v any) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(v)
 	case YAML:
+		var doc yaml.Node
+		if err := doc.Encode(v); err != nil {
+			return err
+		}
+		quoteYAML11(&doc)
 		enc := yaml.NewEncoder(w)
 		enc.SetIndent(2)
-		if err := enc.Encode(v); err != nil {
+		if err := enc.Encode(&doc); err != nil {
 			return err
 		}
 		return enc.Close()
@@ -66,6 +71,20 @@ func Print(w io.Writer, f Format, v any) error {
 			return err
 		}
 		return fmt.Errorf("print %T: no table form", v)
+	}
+}
+
+// yaml11Special are plain strings that YAML 1.2 (yaml.v3) leaves unquoted but YAML 1.1 parsers such as
+// PyYAML read as something else: "=" is the 1.1 value key type.
+var yaml11Special = map[string]bool{"=": true}
+
+// quoteYAML11 quotes the string scalars under n that a YAML 1.1 reader would misread.
+func quoteYAML11(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && yaml11Special[n.Value] {
+		n.Style = yaml.SingleQuotedStyle
+	}
+	for _, c := range n.Content {
+		quoteYAML11(c)
 	}
 }
 

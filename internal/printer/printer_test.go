@@ -25,6 +25,8 @@ func TestPrint(t *testing.T) {
 		{Table, kv{{"a", "1"}, {"long-name", "2"}}, "NAME        VALUE\na           1\nlong-name   2\n"},
 		{JSON, map[string]int{"a": 1}, "{\n  \"a\": 1\n}\n"},
 		{YAML, map[string]int{"a": 1}, "a: 1\n"},
+		// "=" is quoted: YAML 1.1 readers (PyYAML) take a plain = for the value key type.
+		{YAML, map[string][]string{"ops": {"=", ">=", "in"}}, "ops:\n  - '='\n  - '>='\n  - in\n"},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
