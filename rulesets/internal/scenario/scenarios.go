@@ -920,5 +920,18 @@ func All() []Scenario {
 				b.Exit(sh)
 			},
 		},
+		{
+			Name: "container_drift", Rule: "Program Dropped into Container Executed", Count: 1,
+			Benign: func(b *Builder) {
+				py := b.Spawn(TIDAppInCtr, "/usr/local/bin/python3", []string{"worker.py"}, ExeFlags(8)) // lower layer: from the image
+				b.Exit(py)
+				host := b.Spawn(TIDRootBash, "/usr/local/bin/tool", nil, ExeFlags(2))
+				b.Exit(host)
+			},
+			Attack: func(b *Builder) {
+				x := b.Spawn(TIDAppInCtr, "/app/.cache/kdevtmpfsi", nil, ExeFlags(2)) // upper layer
+				b.Exit(x)
+			},
+		},
 	}
 }

@@ -44,12 +44,18 @@ HTTP_PROXY=http://203.0.113.7:3128 "$B/curl" http://example.invalid/  # Download
 "$HELPER" setuid0                                                 # Non-root Process Tried to Change User
 mkdir "/usr/bin/$tag"; mv "/usr/bin/$tag" "/usr/bin/$tag.d"; rmdir "/usr/bin/$tag.d"  # Binary Directory Written
 "$HELPER" bpf                                                     # BPF Program Loaded
-# container rules, for processes in a cgroup named like docker's
+# container rules, for processes in a cgroup named like docker's; an overlay mount stands for the
+# container's root file system, with a program written into its upper layer
+O=$W/ovl; mkdir -p "$O/lower" "$O/upper" "$O/work" "$O/merged"
+mount -t overlay overlay -o "lowerdir=$O/lower,upperdir=$O/upper,workdir=$O/work" "$O/merged" &&
+  cp /usr/bin/true "$O/merged/aerie-dropped"
 sh -c "echo \$\$ > $CG/cgroup.procs
+  $O/merged/aerie-dropped                                         # Program Dropped into Container Executed
   $HELPER packet                                                  # Packet Socket Created in Container
   $B/apt-get install -y nmap                                      # Package Manager Run in Container
   $B/curl -o /dev/null http://203.0.113.7/x; $B/scp a b           # Remote File Copy Tool Run in Container
   echo aGVsbG8= | base64 -d >/dev/null                            # Base64 Decoding in Container
   $B/kubectl get secrets -A                                       # Container or Cluster Client Run in Container
   true"
+umount "$O/merged"
 exit 0
