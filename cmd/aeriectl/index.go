@@ -35,7 +35,7 @@ Adding again the same NAME and URL refreshes it and changes nothing else, as fal
 same NAME with another URL is refused.`,
 		Args: cobra.RangeArgs(2, 3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ix := config.Index{Name: args[0], URL: args[1]}
+			ix := config.Index{Name: args[0], URL: localIndexURL(args[1])}
 			if len(args) == 3 {
 				ix.Backend = args[2]
 			}
@@ -57,6 +57,20 @@ same NAME with another URL is refused.`,
 			return err
 		},
 	}
+}
+
+// localIndexURL turns a relative path to an existing file into an absolute one, so that ./index.yaml is read
+// as a file (not fetched as an http URL) and keeps working from any directory.
+func localIndexURL(u string) string {
+	if strings.Contains(u, "://") || strings.HasPrefix(u, "/") || strings.HasPrefix(u, "oci-layout:") {
+		return u
+	}
+	if st, err := os.Stat(u); err == nil && !st.IsDir() {
+		if abs, err := filepath.Abs(u); err == nil {
+			return abs
+		}
+	}
+	return u
 }
 
 // checkBackend refuses backends aeriectl cannot fetch from, naming falcoctl's gcs and s3.

@@ -151,6 +151,7 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
+	addExamples(root)
 	return root
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
 	"github.com/aerie-sec/aerie/artifact/resolve"
@@ -176,7 +177,7 @@ func genKeyPair(t *testing.T, prefix string) {
 	t.Helper()
 	cosign := testenv.Tool(t, "cosign")
 	cmd := exec.Command(cosign, "generate-key-pair", "--output-key-prefix", prefix)
-	cmd.Env = append(os.Environ(), "COSIGN_PASSWORD=pw")
+	cmd.Env = append(os.Environ(), "COSIGN_PASSWORD=pw", "HOME="+filepath.Dir(prefix)) // CI's HOME may be unset or unwritable
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("cosign generate-key-pair: %v\n%s", err, out)
 	}
@@ -256,4 +257,172 @@ func keyPaths(v any, prefix string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestExamplesParse: every aeriectl command line in the help examples, README.md and docs/*.md names an
+// existing command with existing flags, the flags it requires and an accepted number of arguments.
+func TestExamplesParse(t *testing.T) {
+	var lines []string
+	for path, ex := range examples {
+		for l := range strings.Lines(ex) {
+			lines = append(lines, "examples["+path+"]\x00"+strings.TrimSpace(l))
+		}
+	}
+	root := testenv.RepoRoot(t)
+	docs, _ := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	for _, doc := range append([]string{filepath.Join(root, "README.md")}, docs...) {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inBlock := false
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "```") {
+				inBlock = !inBlock
+				continue
+			}
+			if inBlock {
+				lines = append(lines, fmt.Sprintf("%s:%d\x00%s", filepath.Base(doc), i+1, l))
+			}
+		}
+	}
+	checked := 0
+	for _, entry := range lines {
+		where, line, _ := strings.Cut(entry, "\x00")
+		for _, args := range commandLines(line) {
+			checked++
+			if err := checkCommandLine(args); err != nil {
+				t.Errorf("%s: %q: %v", where, strings.Join(args, " "), err)
+			}
+		}
+	}
+	t.Logf("%d command lines checked", checked)
+	if checked < len(examples) {
+		t.Fatalf("checked only %d command lines", checked)
+	}
+}
+
+// commandLines returns the aeriectl invocations on a shell line, without the program name. README usage
+// notation is unfolded: [-o json] and [-r FILE]... count as given.
+func commandLines(line string) [][]string {
+	var out [][]string
+	if i := strings.Index(line, "  #"); i >= 0 {
+		line = line[:i]
+	}
+	for _, seg := range strings.Split(line, "|") {
+		words := shellWords(seg)
+		for len(words) > 0 && strings.Contains(words[0], "=") && !strings.HasPrefix(words[0], "-") {
+			words = words[1:] // VAR=value prefix
+		}
+		if len(words) == 0 || words[0] != "aeriectl" {
+			continue
+		}
+		var args []string
+		for _, w := range words[1:] {
+			if w == "<" || w == ">" || w == "2>" {
+				break
+			}
+			w = strings.TrimSuffix(strings.Trim(w, "[]"), "]...")
+			if w = strings.TrimSuffix(strings.Trim(w, "[]"), "..."); w != "" {
+				args = append(args, w)
+			}
+		}
+		out = append(out, args)
+	}
+	return out
+}
+
+// shellWords splits s into words as a POSIX shell does for simple quoting.
+func shellWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	in, quote := false, rune(0)
+	for _, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case r == '\'' || r == '"':
+			quote, in = r, true
+		case r == ' ' || r == '\t':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// checkCommandLine parses args against a fresh command tree without running anything.
+func checkCommandLine(args []string) error {
+	root := newRootCmd(&app{streams: streams{in: strings.NewReader(""), out: new(strings.Builder), err: new(strings.Builder)}, env: config.MapEnv{}})
+	c, rest, err := root.Find(args)
+	if err != nil {
+		return err
+	}
+	if c == root {
+		return errors.New("no command")
+	}
+	if err := c.ParseFlags(rest); err != nil {
+		return err
+	}
+	if err := c.ValidateArgs(c.Flags().Args()); err != nil {
+		return err
+	}
+	if err := c.ValidateRequiredFlags(); err != nil {
+		return err
+	}
+	return c.ValidateFlagGroups()
+}
+
+// TestEveryCommandHasExamples: each command that does something shows how to call it.
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := newRootCmd(&app{streams: streams{out: new(strings.Builder), err: new(strings.Builder)}, env: config.MapEnv{}})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Runnable() && !c.HasSubCommands() && !c.Hidden && c.Name() != "help" && !strings.HasPrefix(c.Name(), "__") && c.Example == "" && c.Name() != "completion" {
+			t.Errorf("%s has no examples", c.CommandPath())
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+}
+
+func TestLocalIndexURL(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("index.yaml", []byte("[]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.Join(dir, "index.yaml")
+	for in, want := range map[string]string{
+		"./index.yaml":   abs,
+		"index.yaml":     abs,
+		"missing.yaml":   "missing.yaml", // left for the fetch error to name
+		".":              ".",            // a directory is not an index file
+		"/srv/i.yaml":    "/srv/i.yaml",
+		"https://x/i":    "https://x/i",
+		"oci-layout:./l": "oci-layout:./l",
+	} {
+		if got := localIndexURL(in); got != want {
+			t.Errorf("localIndexURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+	env := isolatedEnv(dir)
+	if code, _, stderr := runCLI(t, env, "index", "add", "rel", "./index.yaml"); code != 0 || !strings.Contains(stderr, "url="+abs) || !strings.Contains(stderr, "index has no entries") {
+		t.Errorf("index add rel ./index.yaml: exit %d, %s", code, stderr)
+	}
 }
