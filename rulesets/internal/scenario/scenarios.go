@@ -637,6 +637,9 @@ func All() []Scenario {
 				b.Exit(ls)
 				test := b.Spawn(TIDAliceBash, "/tmp/go-build3071/b001/rules.test", []string{"-test.v"})
 				b.Exit(test)
+				gotmp := b.Spawn(TIDAliceBash, "/tmp/ci/gotmp/go-build5512/b042/probe.test", []string{"-test.count=1"})
+				b.Call(gotmp, event.SyscallBpfV2X, map[string]any{"fd": 7, "cmd": 5}) // its own probe, under test
+				b.Exit(gotmp)
 			},
 			Attack: func(b *Builder) {
 				x := b.Spawn(TIDNginx, "/var/tmp/kworker", nil)
@@ -752,6 +755,7 @@ func All() []Scenario {
 				b.Exit(vim)
 				b.Call(TIDAliceBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/home/alice/.config", "mode": 0o755})
 				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/usr/share/doc/pkg/.hidden", "mode": 0o755})
+				b.Call(TIDRootBash, event.SyscallMkdiratX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/nonexistent/.config", "mode": 0o755})
 			},
 			Attack: func(b *Builder) {
 				b.Open(TIDRootBash, "/etc/.ssh-agent.sock", OWronly|OCreat|FCreated)
