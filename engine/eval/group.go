@@ -124,7 +124,7 @@ func (m *memo) group(f *compile.FieldOperand, ms []member, t event.Type) (conj, 
 	index := map[string][]Filter{}
 	always := map[string]bool{} // values for which some member has no rest: the group is false
 	for _, mb := range ms {
-		var fs []Filter
+		var fs []conj
 		dead := false
 		for _, r := range mb.rest {
 			n, err := m.build(r, t)
@@ -137,7 +137,7 @@ func (m *memo) group(f *compile.FieldOperand, ms []member, t event.Type) (conj, 
 			case alwaysFalse:
 				dead = true
 			}
-			fs = append(fs, n.f)
+			fs = append(fs, n.conj())
 		}
 		if dead {
 			continue // the member's conjunction never holds: the negated conjunct is always true

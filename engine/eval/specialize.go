@@ -99,14 +99,14 @@ func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj, src *[]compi
 						continue
 					}
 					k := yn.conj()
-					k.neg = true
+					k.neg = !k.neg
 					*out = append(*out, k)
 					*src = append(*src, y)
 				}
 				continue
 			}
 			k := inner.conj()
-			k.neg = true
+			k.neg = !k.neg
 			*out = append(*out, k)
 			*src = append(*src, not.X)
 			continue
@@ -118,18 +118,24 @@ func (m *memo) flatten(and *compile.And, t event.Type, out *[]conj, src *[]compi
 }
 
 // node is a built sub-condition: its filter (memoising when slot >= 0, raw being the filter without
-// the memo), whether it is constant, and its structural hash.
+// the memo), whether it is constant, and its structural hash. A negation, and an And or Or of one
+// child, also keep the conjunct they amount to (as), so that it is evaluated without their closure.
 type node struct {
 	f    Filter
 	raw  Filter
 	slot int
 	k    tri
 	h    uint64
+	as   *conj
 }
 
+// conj returns the node as a conjunct: memo slot and unwrapped filter, or what the node amounts to.
 func (n node) conj() conj {
-	if n.slot >= 0 {
+	switch {
+	case n.slot >= 0:
 		return conj{slot: n.slot, f: n.raw}
+	case n.as != nil:
+		return *n.as
 	}
 	return conj{slot: -1, f: n.f}
 }
@@ -217,7 +223,8 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 	}
 	switch e := cond.(type) {
 	case *compile.And:
-		var fs []Filter
+		var fs []conj
+		absorbed := false
 		h := hashStr(hashSeed, "A")
 		for _, x := range e.List {
 			n, err := m.build(x, t)
@@ -227,14 +234,15 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 			}
 			switch n.k {
 			case alwaysFalse:
-				fs = append(fs, nil) // keep hashing the rest; the node is false
+				absorbed = true // keep hashing the rest; the node is false
 			case dynamic:
-				fs = append(fs, n.f)
+				fs = append(fs, n.conj())
 			}
 		}
-		return m.finish(fs, h, true)
+		return m.finish(fs, absorbed, h, true)
 	case *compile.Or:
-		var fs []Filter
+		var fs []conj
+		absorbed := false
 		h := hashStr(hashSeed, "O")
 		for _, x := range e.List {
 			n, err := m.build(x, t)
@@ -244,12 +252,12 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 			}
 			switch n.k {
 			case alwaysTrue:
-				fs = append(fs, nil)
+				absorbed = true
 			case dynamic:
-				fs = append(fs, n.f)
+				fs = append(fs, n.conj())
 			}
 		}
-		return m.finish(fs, h, false)
+		return m.finish(fs, absorbed, h, false)
 	case *compile.Not:
 		n, err := m.build(e.X, t)
 		h := (hashStr(hashSeed, "N") ^ n.h) * 1099511628211
@@ -262,8 +270,9 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 		case alwaysFalse:
 			return node{slot: -1, k: alwaysTrue, h: h}, nil
 		}
-		f := n.f
-		return node{f: func(c *extractCtx) bool { return !f(c) }, slot: -1, h: h}, nil
+		f, as := n.f, n.conj()
+		as.neg = !as.neg
+		return node{f: func(c *extractCtx) bool { return !f(c) }, slot: -1, h: h, as: &as}, nil
 	case *compile.Check:
 		h := checkHash(e)
 		if k := constCheck(e, t); k != dynamic {
@@ -282,50 +291,79 @@ func (m *memo) build(cond compile.Expr, t event.Type) (node, error) {
 	return node{f: f, slot: -1}, err
 }
 
-// finish joins the children of an And (and=true) or Or node; a nil child is the node's absorbing constant.
-func (m *memo) finish(fs []Filter, h uint64, and bool) (node, error) {
-	absorbing := alwaysFalse
-	if !and {
-		absorbing = alwaysTrue
-	}
-	var dyn []Filter
-	for _, f := range fs {
-		if f == nil {
-			return node{slot: -1, k: absorbing, h: h}, nil
+// finish joins the dynamic children of an And (and=true) or Or node; absorbed reports a child equal to
+// the node's absorbing constant.
+func (m *memo) finish(fs []conj, absorbed bool, h uint64, and bool) (node, error) {
+	if absorbed {
+		if and {
+			return node{slot: -1, k: alwaysFalse, h: h}, nil
 		}
-		dyn = append(dyn, f)
+		return node{slot: -1, k: alwaysTrue, h: h}, nil
 	}
 	var f Filter
 	var k tri
 	var err error
 	if and {
-		f, k, err = joinAnd(dyn)
+		f, k, err = joinAnd(fs)
 	} else {
-		f, k, err = joinOr(dyn)
+		f, k, err = joinOr(fs)
 	}
 	if k == alwaysTrue || k == alwaysFalse {
 		return node{slot: -1, k: k, h: h}, err
 	}
-	n := node{f: f, raw: f, slot: -1, k: k, h: h}
-	if len(dyn) > 1 {
-		n.f, n.slot = m.wrap(f, h)
+	if len(fs) == 1 {
+		// the node is its child: keep the child's memo slot or negation
+		return node{f: f, raw: f, slot: -1, k: k, h: h, as: &fs[0]}, err
 	}
+	n := node{f: f, raw: f, slot: -1, k: k, h: h}
+	n.f, n.slot = m.wrap(f, h)
 	return n, err
 }
 
-func joinAnd(fs []Filter) (Filter, tri, error) {
+// eval evaluates one conjunct, reading and filling its memo slot inline.
+func (k *conj) eval(c *extractCtx) bool {
+	if k.slot < 0 {
+		return k.f(c) != k.neg
+	}
+	m := &c.Memo[k.slot]
+	if m.Gen != c.Gen {
+		m.Gen, m.Val = c.Gen, k.f(c)
+	}
+	return m.Val != k.neg
+}
+
+// filter returns a Filter evaluating k alone.
+func (k conj) filter() Filter {
+	switch {
+	case k.slot < 0 && !k.neg:
+		return k.f
+	}
+	return k.eval
+}
+
+// joinAnd and joinOr evaluate their children's memo slots and negations inline (as holds does), so a
+// memoised child already known costs no call.
+func joinAnd(fs []conj) (Filter, tri, error) {
 	switch len(fs) {
 	case 0:
 		return nil, alwaysTrue, nil
 	case 1:
-		return fs[0], dynamic, nil
-	case 2:
-		a, b := fs[0], fs[1]
-		return func(c *extractCtx) bool { return a(c) && b(c) }, dynamic, nil
+		return fs[0].filter(), dynamic, nil
 	}
 	return func(c *extractCtx) bool {
-		for _, f := range fs {
-			if !f(c) {
+		for i := range fs {
+			k := &fs[i]
+			var v bool
+			if k.slot < 0 {
+				v = k.f(c)
+			} else {
+				m := &c.Memo[k.slot]
+				if m.Gen != c.Gen {
+					m.Gen, m.Val = c.Gen, k.f(c)
+				}
+				v = m.Val
+			}
+			if v == k.neg {
 				return false
 			}
 		}
@@ -333,19 +371,27 @@ func joinAnd(fs []Filter) (Filter, tri, error) {
 	}, dynamic, nil
 }
 
-func joinOr(fs []Filter) (Filter, tri, error) {
+func joinOr(fs []conj) (Filter, tri, error) {
 	switch len(fs) {
 	case 0:
 		return nil, alwaysFalse, nil
 	case 1:
-		return fs[0], dynamic, nil
-	case 2:
-		a, b := fs[0], fs[1]
-		return func(c *extractCtx) bool { return a(c) || b(c) }, dynamic, nil
+		return fs[0].filter(), dynamic, nil
 	}
 	return func(c *extractCtx) bool {
-		for _, f := range fs {
-			if f(c) {
+		for i := range fs {
+			k := &fs[i]
+			var v bool
+			if k.slot < 0 {
+				v = k.f(c)
+			} else {
+				m := &c.Memo[k.slot]
+				if m.Gen != c.Gen {
+					m.Gen, m.Val = c.Gen, k.f(c)
+				}
+				v = m.Val
+			}
+			if v != k.neg {
 				return true
 			}
 		}
