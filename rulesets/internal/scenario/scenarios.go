@@ -574,6 +574,10 @@ func All() []Scenario {
 				lf := b.Open(log, "/home/alice/build.log", OWronly|OCreat|OTrunc|FCreated)
 				b.Call(log, event.SyscallDup2X, map[string]any{"res": 1, "oldfd": lf, "newfd": 1})
 				b.Exit(log)
+				wait := b.Spawn(TIDAliceBash, "/bin/bash", []string{"wait-for-db.sh"})
+				wfd := b.Connect(wait, addr("127.0.0.1:40800"), addr("127.0.0.1:5432"), 0)           // exec 3<>/dev/tcp/127.0.0.1/5432
+				b.Call(wait, event.SyscallDup2X, map[string]any{"res": 1, "oldfd": wfd, "newfd": 1}) // echo ping >&3
+				b.Exit(wait)
 				sshd := b.Fork(TIDSshd)
 				sfd := b.Connect(sshd, addr("192.168.10.5:22"), addr("192.168.10.77:51234"), 0)
 				b.Call(sshd, event.SyscallDup2X, map[string]any{"res": 0, "oldfd": sfd, "newfd": 0}) // re-exec hands over the client
