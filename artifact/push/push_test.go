@@ -58,6 +58,10 @@ func writeFile(t *testing.T, dir, name, data string) string {
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The layer's tar header carries the file mode, and the golden digests assume 0644 whatever the umask.
+	if err := os.Chmod(p, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return p
 }
 

@@ -5,6 +5,7 @@
 # $W (/etc, /root, /dev, /dev/shm, /usr/lib) are named aerie-live-* and removed at once.
 # $HELPER is helper.c built by the test; $CG is a docker-named cgroup for the container rules.
 set -u
+umask 022 # programs run as other users (uid 1, 54321) must reach what the script writes
 W=${W:?} HELPER=${HELPER:?} CG=${CG:?}
 B=$W/bin
 mkdir -p "$B"

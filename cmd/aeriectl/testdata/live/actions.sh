@@ -7,6 +7,7 @@
 # for the container rules. Network actions run in a private network namespace (helper netns) whose loopback
 # answers 198.18.0.1 (a benchmarking address outside the local subnets the rules exempt) or the cloud
 # metadata address.
+umask 022 # programs run as other users (uid 1, 54321) must reach what the script writes
 W=${W:-/tmp/aerie-act/w}
 rm -rf "$W"; mkdir -p "$W"
 for n in aerie-reader nc xmrig useradd crontab curl kubectl scp apt-get wget pkexec sudoedit aerie-miner; do cp /usr/bin/true "$W/$n"; done
