@@ -58,25 +58,27 @@ unit() {
 
 fuzz() {
 	# Every FuzzXxx in every package, briefly, from its seed corpus.
-	local n=0 fail=0
+	local n=0 fail=0 log
+	log=$(mktemp "${TMPDIR:-/tmp}/aerie-fuzz.XXXXXX") # per run: two checkouts may fuzz at once
 	while IFS= read -r line; do
 		local file=${line%%:*} name
 		name=$(sed -E 's/^.*func (Fuzz[A-Za-z0-9_]*)\(.*/\1/' <<<"${line#*:}")
 		local pkg="./$(dirname "$file")"
 		echo "fuzz $pkg $name ($FUZZTIME)"
 		n=$((n + 1))
-		if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg" >/tmp/aerie-fuzz.log 2>&1; then
+		if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg" >"$log" 2>&1; then
 			# The Go fuzzer can end a run with "context deadline exceeded" when an input is still running
 			# as -fuzztime expires; that is not a finding (a finding writes "Failing input"). Run once more.
-			if grep -q 'context deadline exceeded' /tmp/aerie-fuzz.log && ! grep -q 'Failing input' /tmp/aerie-fuzz.log &&
-				go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg" >/tmp/aerie-fuzz.log 2>&1; then
+			if grep -q 'context deadline exceeded' "$log" && ! grep -q 'Failing input' "$log" &&
+				go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg" >"$log" 2>&1; then
 				echo "fuzz $pkg $name: deadline hit mid-input on the first run; the second run passed"
 				continue
 			fi
-			cat /tmp/aerie-fuzz.log
+			cat "$log"
 			fail=$((fail + 1))
 		fi
 	done < <(git grep -nE '^func Fuzz[A-Za-z0-9_]*\(f \*testing\.F\)' -- '*_test.go' | sort)
+	rm -f "$log"
 	echo "fuzz: $n targets, $fail failed"
 	[ "$fail" -eq 0 ]
 }
