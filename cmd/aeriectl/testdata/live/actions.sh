@@ -95,6 +95,7 @@ if [ -n "$CG" ]; then                                      # container-only rule
     "$HELPER" asuser 54321 /usr/bin/unshare -U /usr/bin/true  # Change namespace privileges via unshare
     "$HELPER" netns 169.254.169.254 /bin/bash -c "'$HELPER' listen 80; '$HELPER' connect 169.254.169.254 80"  # Contact EC2 Instance Metadata Service From Container
     HOSTDIR=/host; [ -e $HOSTDIR ] || { mkdir $HOSTDIR; HOSTNEW=1; }
+    [ -n "$HOSTNEW" ] || [ -n "$(ls -A $HOSTDIR | grep -v '^aerie-act$')" ] || HOSTNEW=1  # empty or ours: left by a killed run
     [ -z "$HOSTNEW" ] || { echo x > $HOSTDIR/aerie-act; cat $HOSTDIR/aerie-act >/dev/null; rm -rf $HOSTDIR; }  # Container Access to Host Sensitive Paths
     : > "$W/entrypoint"; "$HELPER" writefd "$W/entrypoint" # Modify Container Entrypoint
   )
