@@ -233,25 +233,49 @@ func evtFields(m map[string]builder) {
 		}, false, nil
 	}
 	m["evt.rawarg"] = func(ref fields.Ref) (Func, bool, error) {
-		name := ref.Arg
+		// The reference's type is that of the first parameter of this name in the event table (resolved by
+		// the registry); a parameter of another width or signedness on this event is converted to it.
+		name, want := ref.Arg, KindOf(ref.Field.Type)
 		return func(c *Ctx, i int, v *Value) bool {
 			n := c.Ev.ParamIndex(name)
 			if i != 0 || n < 0 || c.Ev.Param(n) == nil {
 				return false
 			}
 			pi := c.Ev.Info().Params[n]
+			var x int64
 			switch {
 			case pi.Type.Size() > 0 && pi.Type.Signed():
-				x, ok := c.Ev.Int(n)
-				v.Kind, v.Int = Int, x
-				return ok
+				var ok bool
+				if x, ok = c.Ev.Int(n); !ok {
+					return false
+				}
 			case pi.Type.Size() > 0:
-				x, ok := c.Ev.Uint(n)
-				v.Kind, v.Uint = Uint, x
-				return ok
+				u, ok := c.Ev.Uint(n)
+				if !ok {
+					return false
+				}
+				x = int64(u)
+			default:
+				if want != String {
+					return false
+				}
+				v.Kind, v.Str = String, bstr(c.Ev.Bytes(n))
+				return true
 			}
-			v.Kind = String
-			v.Str = bstr(c.Ev.Bytes(n))
+			switch want {
+			case Int:
+				v.Kind, v.Int = Int, x
+			case Uint:
+				v.Kind, v.Uint = Uint, uint64(x)
+			case Bool:
+				v.Kind, v.Bool = Bool, x != 0
+			case String:
+				start := len(c.buf)
+				c.buf = strconv.AppendInt(c.buf, x, 10)
+				v.Kind, v.Str = String, c.str(start)
+			default:
+				return false
+			}
 			return true
 		}, false, nil
 	}
@@ -485,9 +509,13 @@ func (c *Ctx) appendParam(k int, resolved bool) {
 		} else if g := c.Table.Group(containerOf(c.R.Thread), uint32(n)); g != nil {
 			name = g.Name
 		}
-		if resolved && name != "" {
+		switch {
+		case resolved && name != "":
 			c.buf = append(c.buf, name...)
-		} else {
+		case name != "": // evt.args: 0(root), as sysdig prints it
+			c.buf = strconv.AppendUint(c.buf, n, 10)
+			c.buf = append(append(append(c.buf, '('), name...), ')')
+		default:
 			c.buf = strconv.AppendUint(c.buf, n, 10)
 		}
 	case event.ParamFlags8, event.ParamFlags16, event.ParamFlags32, event.ParamEnumFlags8,

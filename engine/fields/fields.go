@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/aerie-sec/aerie/engine/event"
 )
 
 // Type is a field's value type, named as libs names parameter types (PT_*).
@@ -221,6 +223,17 @@ func (r *Registry) Resolve(name, arg string, hasArg bool) (Ref, error) {
 		}
 	}
 	ref := Ref{Field: f, Arg: arg, HasArg: hasArg, Dotted: f.Name != name}
+	if f.Type == Dyn && f.Name == "evt.rawarg" && hasArg {
+		// As libs: the type is that of the first parameter with this name in the event table, so that
+		// evt.rawarg.uid compares as a number; an unknown name is an error.
+		t, ok := rawArgType(arg)
+		if !ok {
+			return Ref{}, fmt.Errorf("unknown event argument %s", arg)
+		}
+		typed := *f
+		typed.Type = t
+		ref.Field = &typed
+	}
 	switch f.Arg {
 	case ArgNone:
 		if hasArg {
@@ -251,4 +264,70 @@ func (r *Registry) Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// rawArgType returns the field type of the first event parameter called name, in event table order.
+func rawArgType(name string) (Type, bool) {
+	for _, t := range event.Types() {
+		info, _ := event.Lookup(t)
+		if i := info.ParamIndex(name); i >= 0 {
+			return paramFieldType(info.Params[i].Type), true
+		}
+	}
+	return "", false
+}
+
+// paramFieldType maps an event parameter type to the field type its raw value has.
+func paramFieldType(t event.ParamType) Type {
+	switch t {
+	case event.ParamInt8:
+		return Int8
+	case event.ParamInt16:
+		return Int16
+	case event.ParamInt32:
+		return Int32
+	case event.ParamInt64:
+		return Int64
+	case event.ParamUint8, event.ParamFlags8, event.ParamEnumFlags8:
+		return Uint8
+	case event.ParamUint16, event.ParamFlags16, event.ParamEnumFlags16:
+		return Uint16
+	case event.ParamUint32:
+		return Uint32
+	case event.ParamUint64:
+		return Uint64
+	case event.ParamFlags32, event.ParamEnumFlags32:
+		return Flags32
+	case event.ParamErrno:
+		return Errno
+	case event.ParamFD:
+		return FDType
+	case event.ParamPID:
+		return PIDType
+	case event.ParamUID:
+		return UIDType
+	case event.ParamGID:
+		return GIDType
+	case event.ParamMode:
+		return Mode
+	case event.ParamSyscallID:
+		return SyscallID
+	case event.ParamSigType:
+		return SigType
+	case event.ParamRelTime:
+		return Reltime
+	case event.ParamAbsTime:
+		return Abstime
+	case event.ParamPort:
+		return Port
+	case event.ParamL4Proto:
+		return L4Proto
+	case event.ParamSockFamily:
+		return Sockfam
+	case event.ParamFSPath, event.ParamFSRelPath:
+		return FSPath
+	case event.ParamByteBuf:
+		return Bytebuf
+	}
+	return Charbuf
 }
