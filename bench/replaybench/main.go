@@ -5,7 +5,8 @@
 //
 // It writes (once) a capture with the realistic mix of bench/mix, replays it through the engine with
 // GOMAXPROCS=1, counts heap allocations per event during the replay, and times sysdig on the file,
-// alternating the two sides run by run.
+// alternating the two sides run by run. Besides wall time it reports CPU time (user+system, of this
+// process during the replay and of the sysdig process), whose ratio is steadier on a loaded machine.
 package main
 
 import (
@@ -21,6 +22,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aerie-sec/aerie/bench/mix"
@@ -86,14 +88,16 @@ func run(events int, file, rulesDir, filter string, runs int) error {
 		fmt.Println("sysdig: not installed (scripts/setup.sh installs it); Aerie only")
 	}
 	// The two sides alternate run by run, so that both see the same (shared, varying) machine load.
-	var ours, theirs []time.Duration
+	var ours, theirs, oursCPU, theirsCPU []time.Duration
 	var n, alerts uint64
 	var allocs float64
 	for range runs {
+		cpu0 := cpuTime()
 		d, st, a, err := replay(ctx, rs, file)
 		if err != nil {
 			return err
 		}
+		oursCPU = append(oursCPU, cpuTime()-cpu0)
 		n, alerts = st.Events, st.Matches
 		if len(ours) == 0 || d < slices.Min(ours) {
 			allocs = a
@@ -109,6 +113,7 @@ func run(events int, file, rulesDir, filter string, runs int) error {
 			return fmt.Errorf("sysdig: %w", err)
 		}
 		theirs = append(theirs, time.Since(start))
+		theirsCPU = append(theirsCPU, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 	}
 	rate := func(d time.Duration) float64 { return float64(n) / d.Seconds() }
 	fmt.Printf("aerie:  %d events, %d alerts, %.4f allocs/event; events/s per run: %s (best %.0f, median %.0f)\n",
@@ -124,7 +129,31 @@ func run(events int, file, rulesDir, filter string, runs int) error {
 	}
 	fmt.Printf("ratio:  per run %s; best/best %.2fx, median/median %.2fx\n", strings.Join(ratios, " "),
 		slices.Min(theirs).Seconds()/slices.Min(ours).Seconds(), median(theirs).Seconds()/median(ours).Seconds())
+	ratios = ratios[:0]
+	for i := range oursCPU {
+		ratios = append(ratios, fmt.Sprintf("%.2fx", theirsCPU[i].Seconds()/oursCPU[i].Seconds()))
+	}
+	fmt.Printf("cpu:    aerie %s, sysdig %s; ratio per run %s; best/best %.2fx, median/median %.2fx\n",
+		durations(oursCPU), durations(theirsCPU), strings.Join(ratios, " "),
+		slices.Min(theirsCPU).Seconds()/slices.Min(oursCPU).Seconds(), median(theirsCPU).Seconds()/median(oursCPU).Seconds())
 	return nil
+}
+
+// cpuTime returns the user and system CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func durations(ds []time.Duration) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Round(time.Millisecond).String())
+	}
+	return strings.Join(out, " ")
 }
 
 // replay runs the capture through a fresh engine once and returns its wall time, statistics and heap
