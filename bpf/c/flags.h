@@ -182,4 +182,27 @@ static __always_inline u16 ptrace_req_to_scap(u64 req)
 	return 0;
 }
 
+/* mknod_mode_to_scap keeps the permission bits and, for a file type mknod accepts, its S_IF* bits: the
+ * PPM_S_IF* and PPM_S_I* values equal Linux's. An unknown type contributes nothing, as in libs. */
+static __always_inline u32 mknod_mode_to_scap(u64 mode)
+{
+	u32 r = mode & 07777;
+	switch (mode & 0170000) {
+	case 0140000: /* S_IFSOCK */
+	case 0100000: /* S_IFREG */
+	case 0060000: /* S_IFBLK */
+	case 0040000: /* S_IFDIR */
+	case 0020000: /* S_IFCHR */
+	case 0010000: /* S_IFIFO */
+		r |= mode & 0170000;
+	}
+	return r;
+}
+
+/* delete_module flags: O_TRUNC to PPM_DELETE_MODULE_O_TRUNC, O_NONBLOCK to PPM_DELETE_MODULE_O_NONBLOCK. */
+static __always_inline u32 delete_module_flags_to_scap(u64 f)
+{
+	return ((f & 01000) ? 1 : 0) | ((f & 04000) ? 2 : 0);
+}
+
 #endif /* AERIE_FLAGS_H */

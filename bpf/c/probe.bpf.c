@@ -66,6 +66,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_chown 92
 #define NR_fchown 93
 #define NR_lchown 94
+#define NR_mknod 133
 #define NR_ptrace 101
 #define NR_setuid 105
 #define NR_setgid 106
@@ -79,9 +80,11 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_mount 165
 #define NR_umount2 166
 #define NR_init_module 175
+#define NR_delete_module 176
 #define NR_tgkill 234
 #define NR_openat 257
 #define NR_mkdirat 258
+#define NR_mknodat 259
 #define NR_fchownat 260
 #define NR_unlinkat 263
 #define NR_renameat 264
@@ -89,10 +92,13 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_symlinkat 266
 #define NR_fchmodat 268
 #define NR_unshare 272
+#define NR_open_by_handle_at 304
 #define NR_accept4 288
 #define NR_dup3 292
 #define NR_pipe2 293
 #define NR_setns 308
+#define NR_process_vm_readv 310
+#define NR_process_vm_writev 311
 #define NR_finit_module 313
 #define NR_renameat2 316
 #define NR_memfd_create 319
@@ -911,14 +917,20 @@ EXIT(mount)
 	return ev_submit(&e);
 }
 
-/* init_module, finit_module */
+/* init_module, finit_module, delete_module */
 EXIT(module)
 {
 	struct scratch *s = sc();
 	struct ev e;
 	if (!s)
 		return 0;
-	if (s->id == NR_init_module) {
+	if (s->id == NR_delete_module) {
+		if (ev_xbegin(&e, 425, 3))
+			return 0;
+		put_u64(&e, s->ret);
+		put_str_user(&e, (void *)A(0));
+		put_u32(&e, delete_module_flags_to_scap(A(1)));
+	} else if (s->id == NR_init_module) {
 		if (ev_xbegin(&e, 411, 4))
 			return 0;
 		put_u64(&e, s->ret);
@@ -1080,5 +1092,69 @@ EXIT(ns)
 		put_u64(&e, s->ret);
 		put_u32(&e, clone_flags_to_scap(A(0)));
 	}
+	return ev_submit(&e);
+}
+
+/* mknod: res, path, mode, dev; mknodat: res, dirfd, path, mode, dev. The dev argument goes through
+ * encode_dev as libs does (its drivers treat the user value like a kernel dev_t), so captures agree. */
+EXIT(mknod)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s)
+		return 0;
+	bool at = s->id == NR_mknodat;
+	if (ev_xbegin(&e, at ? 417 : 415, at ? 5 : 4))
+		return 0;
+	put_u64(&e, s->ret);
+	if (at)
+		put_u64(&e, SFD(A(0)));
+	put_str_user(&e, (void *)(at ? A(1) : A(0)));
+	put_u32(&e, mknod_mode_to_scap(at ? A(2) : A(1)));
+	put_u32(&e, encode_dev(at ? A(3) : A(2)));
+	return ev_submit(&e);
+}
+
+/* open_by_handle_at: fd, mountfd, flags, path (of the opened file: the call names none), dev, ino */
+EXIT(obh)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s || ev_xbegin(&e, 337, 6))
+		return 0;
+	s64 fd = s->ret;
+	u64 ino;
+	u32 dev, fmode;
+	struct file *f = fd_file_info(fd, btf, &ino, &dev, &fmode);
+	put_u64(&e, fd);
+	put_u64(&e, SFD(A(0)));
+	put_u32(&e, open_flags_to_scap(A(2)));
+	if (f)
+		put_path(&e, BPF_CORE_READ(f, f_path.dentry), BPF_CORE_READ(f, f_path.mnt));
+	else
+		put_empty(&e);
+	put_u32(&e, dev);
+	put_u64(&e, ino);
+	return ev_submit(&e);
+}
+
+/* process_vm_readv, process_vm_writev: res, pid, data (the first SNAPLEN bytes moved through the first local
+ * iovec: read into this process, or written into the other one). */
+EXIT(pvm)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s || ev_xbegin(&e, s->id == NR_process_vm_writev ? 423 : 421, 3))
+		return 0;
+	u64 iov[2] = {};
+	u64 snap = 0;
+	if (s->ret > 0 && A(2) > 0 && bpf_probe_read_user(iov, sizeof(iov), (void *)A(1)) == 0) {
+		snap = iov[1] < (u64)s->ret ? iov[1] : (u64)s->ret;
+		if (snap > SNAPLEN)
+			snap = SNAPLEN;
+	}
+	put_u64(&e, s->ret);
+	put_u64(&e, SFD(A(0)));
+	put_bytes_user(&e, (void *)iov[0], snap);
 	return ev_submit(&e);
 }

@@ -682,6 +682,124 @@ func TestLiveEvents(t *testing.T) {
 		}
 	})
 
+	t.Run("mknod and mknodat", func(t *testing.T) {
+		// A FIFO (reverse-shell plumbing) and a character device node (what a container escape creates).
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		fifo, chr := filepath.Join(dir, "fifo"), filepath.Join(dir, "null-copy")
+		if err := unix.Mknodat(unix.AT_FDCWD, fifo, unix.S_IFIFO|0o600, 0); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := unix.BytePtrFromString(chr)
+		if _, _, errno := unix.Syscall(unix.SYS_MKNOD, uintptr(unsafe.Pointer(b)), unix.S_IFCHR|0o600, uintptr(unix.Mkdev(1, 3))); errno != 0 {
+			t.Fatalf("mknod: %v", errno)
+		}
+		at := h.until("mknodat", func(ev *event.Event) bool { return ev.Name() == "mknodat" && ev.TID == tid && str(ev, "path") == fifo })
+		if num(at, "res") != 0 || num(at, "dirfd") != -100 || unum(at, "mode") != unix.S_IFIFO|0o600 || unum(at, "dev") != 0 {
+			t.Errorf("mknodat res=%d dirfd=%d mode=%o dev=%#x", num(at, "res"), num(at, "dirfd"), unum(at, "mode"), unum(at, "dev"))
+		}
+		mk := h.until("mknod", func(ev *event.Event) bool { return ev.Name() == "mknod" && ev.TID == tid && str(ev, "path") == chr })
+		// libs passes the user's dev through the kernel dev_t encoder: makedev(1, 3) = 0x103 is reported 0x100003.
+		if num(mk, "res") != 0 || unum(mk, "mode") != unix.S_IFCHR|0o600 || unum(mk, "dev") != 0x100003 {
+			t.Errorf("mknod res=%d mode=%o dev=%#x", num(mk, "res"), unum(mk, "mode"), unum(mk, "dev"))
+		}
+	})
+
+	t.Run("open_by_handle_at", func(t *testing.T) {
+		// The "shocker" container escape opens host files by handle, bypassing the path: the event names the file.
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		f := filepath.Join(dir, "by-handle")
+		if err := os.WriteFile(f, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var st unix.Stat_t
+		if err := unix.Stat(f, &st); err != nil {
+			t.Fatal(err)
+		}
+		handle, _, err := unix.NameToHandleAt(unix.AT_FDCWD, f, 0)
+		if err != nil {
+			t.Fatalf("name_to_handle_at: %v", err)
+		}
+		mfd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(mfd)
+		fd, err := unix.OpenByHandleAt(mfd, handle, unix.O_RDONLY)
+		if err != nil {
+			t.Fatalf("open_by_handle_at: %v", err)
+		}
+		unix.Close(fd)
+		ev := h.until("open_by_handle_at", func(ev *event.Event) bool {
+			return ev.Name() == "open_by_handle_at" && ev.TID == tid && num(ev, "fd") == int64(fd)
+		})
+		if str(ev, "path") != f || num(ev, "mountfd") != int64(mfd) || unum(ev, "flags")&3 != 1 || unum(ev, "ino") != st.Ino || unum(ev, "dev") == 0 {
+			t.Errorf("open_by_handle_at path=%q mountfd=%d flags=%#x ino=%d (want %d) dev=%#x", str(ev, "path"), num(ev, "mountfd"),
+				unum(ev, "flags"), unum(ev, "ino"), st.Ino, unum(ev, "dev"))
+		}
+	})
+
+	t.Run("delete_module", func(t *testing.T) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		name := fmt.Sprintf("aerie_no_such_module_%d", os.Getpid())
+		// ENOENT, or ENOSYS on a kernel built without module unloading: the event is reported either way.
+		var errno unix.Errno
+		if err := unix.DeleteModule(name, unix.O_NONBLOCK|unix.O_TRUNC); !errors.As(err, &errno) {
+			t.Fatalf("delete_module %s: %v, want an errno", name, err)
+		}
+		ev := h.until("delete_module", func(ev *event.Event) bool { return ev.Name() == "delete_module" && ev.TID == tid })
+		if str(ev, "name") != name || num(ev, "res") != -int64(errno) || unum(ev, "flags") != 3 { // O_TRUNC|O_NONBLOCK
+			t.Errorf("delete_module name=%q res=%d flags=%#x", str(ev, "name"), num(ev, "res"), unum(ev, "flags"))
+		}
+	})
+
+	t.Run("process_vm_writev and readv", func(t *testing.T) {
+		// Another process's memory written and read without ptrace (injection, credential dumping).
+		target := exec.Command("sleep", "10")
+		if err := target.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = target.Process.Kill(); _ = target.Wait() }()
+		pid := target.Process.Pid
+		// A writable address of the target: the start of its stack mapping.
+		maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", pid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var addr uintptr
+		for _, line := range strings.Split(string(maps), "\n") {
+			if strings.HasSuffix(line, "[stack]") {
+				_, _ = fmt.Sscanf(line, "%x-", &addr)
+			}
+		}
+		if addr == 0 {
+			t.Fatalf("no stack mapping in /proc/%d/maps", pid)
+		}
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		payload := []byte("aerie-injected-payload")
+		remote := []unix.RemoteIovec{{Base: addr, Len: len(payload)}}
+		if n, err := unix.ProcessVMWritev(pid, []unix.Iovec{{Base: &payload[0], Len: uint64(len(payload))}}, remote, 0); err != nil || n != len(payload) {
+			t.Fatalf("process_vm_writev: %d, %v", n, err)
+		}
+		back := make([]byte, len(payload))
+		if n, err := unix.ProcessVMReadv(pid, []unix.Iovec{{Base: &back[0], Len: uint64(len(back))}}, remote, 0); err != nil || n != len(back) {
+			t.Fatalf("process_vm_readv: %d, %v", n, err)
+		}
+		for _, name := range []string{"process_vm_writev", "process_vm_readv"} {
+			ev := h.until(name, func(ev *event.Event) bool { return ev.Name() == name && ev.TID == tid })
+			if num(ev, "res") != int64(len(payload)) || num(ev, "pid") != int64(pid) || !bytes.Equal(ev.Param(ev.ParamIndex("data")), payload) {
+				t.Errorf("%s res=%d pid=%d data=%q", name, num(ev, "res"), num(ev, "pid"), ev.Param(ev.ParamIndex("data")))
+			}
+		}
+	})
+
 	t.Run("swap interest", func(t *testing.T) {
 		narrow, err := probe.InterestNames("execve", "procexit", "clone", "clone3", "fork", "vfork")
 		if err != nil {

@@ -64,17 +64,20 @@ const (
 	probeProgBtfX_execve     = "btf_x_execve"
 	probeProgBtfX_kill       = "btf_x_kill"
 	probeProgBtfX_memfd      = "btf_x_memfd"
+	probeProgBtfX_mknod      = "btf_x_mknod"
 	probeProgBtfX_mode       = "btf_x_mode"
 	probeProgBtfX_module     = "btf_x_module"
 	probeProgBtfX_mount      = "btf_x_mount"
 	probeProgBtfX_msg        = "btf_x_msg"
 	probeProgBtfX_ns         = "btf_x_ns"
+	probeProgBtfX_obh        = "btf_x_obh"
 	probeProgBtfX_open       = "btf_x_open"
 	probeProgBtfX_path1      = "btf_x_path1"
 	probeProgBtfX_path2      = "btf_x_path2"
 	probeProgBtfX_pipe       = "btf_x_pipe"
 	probeProgBtfX_prctl      = "btf_x_prctl"
 	probeProgBtfX_ptrace     = "btf_x_ptrace"
+	probeProgBtfX_pvm        = "btf_x_pvm"
 	probeProgBtfX_rfd        = "btf_x_rfd"
 	probeProgBtfX_rw         = "btf_x_rw"
 	probeProgBtfX_sendto     = "btf_x_sendto"
@@ -100,17 +103,20 @@ const (
 	probeProgRawX_execve     = "raw_x_execve"
 	probeProgRawX_kill       = "raw_x_kill"
 	probeProgRawX_memfd      = "raw_x_memfd"
+	probeProgRawX_mknod      = "raw_x_mknod"
 	probeProgRawX_mode       = "raw_x_mode"
 	probeProgRawX_module     = "raw_x_module"
 	probeProgRawX_mount      = "raw_x_mount"
 	probeProgRawX_msg        = "raw_x_msg"
 	probeProgRawX_ns         = "raw_x_ns"
+	probeProgRawX_obh        = "raw_x_obh"
 	probeProgRawX_open       = "raw_x_open"
 	probeProgRawX_path1      = "raw_x_path1"
 	probeProgRawX_path2      = "raw_x_path2"
 	probeProgRawX_pipe       = "raw_x_pipe"
 	probeProgRawX_prctl      = "raw_x_prctl"
 	probeProgRawX_ptrace     = "raw_x_ptrace"
+	probeProgRawX_pvm        = "raw_x_pvm"
 	probeProgRawX_rfd        = "raw_x_rfd"
 	probeProgRawX_rw         = "raw_x_rw"
 	probeProgRawX_sendto     = "raw_x_sendto"
@@ -183,17 +189,20 @@ type probeProgramSpecs struct {
 	BtfX_execve     *ebpf.ProgramSpec `ebpf:"btf_x_execve"`
 	BtfX_kill       *ebpf.ProgramSpec `ebpf:"btf_x_kill"`
 	BtfX_memfd      *ebpf.ProgramSpec `ebpf:"btf_x_memfd"`
+	BtfX_mknod      *ebpf.ProgramSpec `ebpf:"btf_x_mknod"`
 	BtfX_mode       *ebpf.ProgramSpec `ebpf:"btf_x_mode"`
 	BtfX_module     *ebpf.ProgramSpec `ebpf:"btf_x_module"`
 	BtfX_mount      *ebpf.ProgramSpec `ebpf:"btf_x_mount"`
 	BtfX_msg        *ebpf.ProgramSpec `ebpf:"btf_x_msg"`
 	BtfX_ns         *ebpf.ProgramSpec `ebpf:"btf_x_ns"`
+	BtfX_obh        *ebpf.ProgramSpec `ebpf:"btf_x_obh"`
 	BtfX_open       *ebpf.ProgramSpec `ebpf:"btf_x_open"`
 	BtfX_path1      *ebpf.ProgramSpec `ebpf:"btf_x_path1"`
 	BtfX_path2      *ebpf.ProgramSpec `ebpf:"btf_x_path2"`
 	BtfX_pipe       *ebpf.ProgramSpec `ebpf:"btf_x_pipe"`
 	BtfX_prctl      *ebpf.ProgramSpec `ebpf:"btf_x_prctl"`
 	BtfX_ptrace     *ebpf.ProgramSpec `ebpf:"btf_x_ptrace"`
+	BtfX_pvm        *ebpf.ProgramSpec `ebpf:"btf_x_pvm"`
 	BtfX_rfd        *ebpf.ProgramSpec `ebpf:"btf_x_rfd"`
 	BtfX_rw         *ebpf.ProgramSpec `ebpf:"btf_x_rw"`
 	BtfX_sendto     *ebpf.ProgramSpec `ebpf:"btf_x_sendto"`
@@ -219,17 +228,20 @@ type probeProgramSpecs struct {
 	RawX_execve     *ebpf.ProgramSpec `ebpf:"raw_x_execve"`
 	RawX_kill       *ebpf.ProgramSpec `ebpf:"raw_x_kill"`
 	RawX_memfd      *ebpf.ProgramSpec `ebpf:"raw_x_memfd"`
+	RawX_mknod      *ebpf.ProgramSpec `ebpf:"raw_x_mknod"`
 	RawX_mode       *ebpf.ProgramSpec `ebpf:"raw_x_mode"`
 	RawX_module     *ebpf.ProgramSpec `ebpf:"raw_x_module"`
 	RawX_mount      *ebpf.ProgramSpec `ebpf:"raw_x_mount"`
 	RawX_msg        *ebpf.ProgramSpec `ebpf:"raw_x_msg"`
 	RawX_ns         *ebpf.ProgramSpec `ebpf:"raw_x_ns"`
+	RawX_obh        *ebpf.ProgramSpec `ebpf:"raw_x_obh"`
 	RawX_open       *ebpf.ProgramSpec `ebpf:"raw_x_open"`
 	RawX_path1      *ebpf.ProgramSpec `ebpf:"raw_x_path1"`
 	RawX_path2      *ebpf.ProgramSpec `ebpf:"raw_x_path2"`
 	RawX_pipe       *ebpf.ProgramSpec `ebpf:"raw_x_pipe"`
 	RawX_prctl      *ebpf.ProgramSpec `ebpf:"raw_x_prctl"`
 	RawX_ptrace     *ebpf.ProgramSpec `ebpf:"raw_x_ptrace"`
+	RawX_pvm        *ebpf.ProgramSpec `ebpf:"raw_x_pvm"`
 	RawX_rfd        *ebpf.ProgramSpec `ebpf:"raw_x_rfd"`
 	RawX_rw         *ebpf.ProgramSpec `ebpf:"raw_x_rw"`
 	RawX_sendto     *ebpf.ProgramSpec `ebpf:"raw_x_sendto"`
@@ -330,17 +342,20 @@ type probePrograms struct {
 	BtfX_execve     *ebpf.Program `ebpf:"btf_x_execve"`
 	BtfX_kill       *ebpf.Program `ebpf:"btf_x_kill"`
 	BtfX_memfd      *ebpf.Program `ebpf:"btf_x_memfd"`
+	BtfX_mknod      *ebpf.Program `ebpf:"btf_x_mknod"`
 	BtfX_mode       *ebpf.Program `ebpf:"btf_x_mode"`
 	BtfX_module     *ebpf.Program `ebpf:"btf_x_module"`
 	BtfX_mount      *ebpf.Program `ebpf:"btf_x_mount"`
 	BtfX_msg        *ebpf.Program `ebpf:"btf_x_msg"`
 	BtfX_ns         *ebpf.Program `ebpf:"btf_x_ns"`
+	BtfX_obh        *ebpf.Program `ebpf:"btf_x_obh"`
 	BtfX_open       *ebpf.Program `ebpf:"btf_x_open"`
 	BtfX_path1      *ebpf.Program `ebpf:"btf_x_path1"`
 	BtfX_path2      *ebpf.Program `ebpf:"btf_x_path2"`
 	BtfX_pipe       *ebpf.Program `ebpf:"btf_x_pipe"`
 	BtfX_prctl      *ebpf.Program `ebpf:"btf_x_prctl"`
 	BtfX_ptrace     *ebpf.Program `ebpf:"btf_x_ptrace"`
+	BtfX_pvm        *ebpf.Program `ebpf:"btf_x_pvm"`
 	BtfX_rfd        *ebpf.Program `ebpf:"btf_x_rfd"`
 	BtfX_rw         *ebpf.Program `ebpf:"btf_x_rw"`
 	BtfX_sendto     *ebpf.Program `ebpf:"btf_x_sendto"`
@@ -366,17 +381,20 @@ type probePrograms struct {
 	RawX_execve     *ebpf.Program `ebpf:"raw_x_execve"`
 	RawX_kill       *ebpf.Program `ebpf:"raw_x_kill"`
 	RawX_memfd      *ebpf.Program `ebpf:"raw_x_memfd"`
+	RawX_mknod      *ebpf.Program `ebpf:"raw_x_mknod"`
 	RawX_mode       *ebpf.Program `ebpf:"raw_x_mode"`
 	RawX_module     *ebpf.Program `ebpf:"raw_x_module"`
 	RawX_mount      *ebpf.Program `ebpf:"raw_x_mount"`
 	RawX_msg        *ebpf.Program `ebpf:"raw_x_msg"`
 	RawX_ns         *ebpf.Program `ebpf:"raw_x_ns"`
+	RawX_obh        *ebpf.Program `ebpf:"raw_x_obh"`
 	RawX_open       *ebpf.Program `ebpf:"raw_x_open"`
 	RawX_path1      *ebpf.Program `ebpf:"raw_x_path1"`
 	RawX_path2      *ebpf.Program `ebpf:"raw_x_path2"`
 	RawX_pipe       *ebpf.Program `ebpf:"raw_x_pipe"`
 	RawX_prctl      *ebpf.Program `ebpf:"raw_x_prctl"`
 	RawX_ptrace     *ebpf.Program `ebpf:"raw_x_ptrace"`
+	RawX_pvm        *ebpf.Program `ebpf:"raw_x_pvm"`
 	RawX_rfd        *ebpf.Program `ebpf:"raw_x_rfd"`
 	RawX_rw         *ebpf.Program `ebpf:"raw_x_rw"`
 	RawX_sendto     *ebpf.Program `ebpf:"raw_x_sendto"`
@@ -406,17 +424,20 @@ func (p *probePrograms) Close() error {
 		p.BtfX_execve,
 		p.BtfX_kill,
 		p.BtfX_memfd,
+		p.BtfX_mknod,
 		p.BtfX_mode,
 		p.BtfX_module,
 		p.BtfX_mount,
 		p.BtfX_msg,
 		p.BtfX_ns,
+		p.BtfX_obh,
 		p.BtfX_open,
 		p.BtfX_path1,
 		p.BtfX_path2,
 		p.BtfX_pipe,
 		p.BtfX_prctl,
 		p.BtfX_ptrace,
+		p.BtfX_pvm,
 		p.BtfX_rfd,
 		p.BtfX_rw,
 		p.BtfX_sendto,
@@ -442,17 +463,20 @@ func (p *probePrograms) Close() error {
 		p.RawX_execve,
 		p.RawX_kill,
 		p.RawX_memfd,
+		p.RawX_mknod,
 		p.RawX_mode,
 		p.RawX_module,
 		p.RawX_mount,
 		p.RawX_msg,
 		p.RawX_ns,
+		p.RawX_obh,
 		p.RawX_open,
 		p.RawX_path1,
 		p.RawX_path2,
 		p.RawX_pipe,
 		p.RawX_prctl,
 		p.RawX_ptrace,
+		p.RawX_pvm,
 		p.RawX_rfd,
 		p.RawX_rw,
 		p.RawX_sendto,
