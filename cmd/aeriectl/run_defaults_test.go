@@ -109,7 +109,7 @@ func TestRunDefaultsLive(t *testing.T) {
 	lv := startLiveCLI(t, env, "aeriectl run: watching", "run", "-o", "json")
 
 	bw := exec.Command("bash", "-c", strings.Join(benign, "\n"))
-	bw.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+bdir)
+	bw.Env = append(actionEnv(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+bdir)
 	if b, err := bw.CombinedOutput(); err != nil {
 		t.Errorf("benign workload: %v\n%s", err, b)
 	}
@@ -120,13 +120,13 @@ func TestRunDefaultsLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := exec.Command(goDB, "-test.run=^TestDefaultsHelperProcess$")
-	db.Env = append(os.Environ(), "AERIE_DEFAULTS_HELPER=execls")
+	db.Env = append(actionEnv(), "AERIE_DEFAULTS_HELPER=execls")
 	if b, err := db.CombinedOutput(); err != nil {
 		t.Errorf("Go mysqld: %v\n%s", err, b)
 	}
 	t.Cleanup(func() { _ = exec.Command("umount", filepath.Join(dir, "w", "ovl", "merged")).Run() }) // if actions.sh stopped early
 	act := exec.Command("bash", "testdata/live-defaults/actions.sh")
-	act.Env = append(os.Environ(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
+	act.Env = append(actionEnv(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
 	if b, err := act.CombinedOutput(); err != nil {
 		t.Logf("actions.sh: %v\n%s", err, b)
 	}

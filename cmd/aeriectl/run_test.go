@@ -177,7 +177,7 @@ func TestRunLive(t *testing.T) {
 	lv := startLiveCLI(t, env, "aeriectl run: watching", append([]string{"run", "-o", "json", "--capture", capture}, ruleArgs...)...)
 
 	act := exec.Command("bash", "testdata/live/actions.sh")
-	act.Env = append(os.Environ(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
+	act.Env = append(actionEnv(), "W="+filepath.Join(dir, "w"), "CG="+cg, "HELPER="+helper)
 	if b, err := act.CombinedOutput(); err != nil {
 		t.Logf("actions.sh: %v\n%s", err, b)
 	}
@@ -231,6 +231,22 @@ func TestRunLive(t *testing.T) {
 			t.Errorf("alert count differs between live and replay by %d: %q", n, strings.ReplaceAll(k, "\x00", " | "))
 		}
 	}
+}
+
+// actionEnv is the test's environment for the live actions, without the host's proxy variables: a CI runner
+// behind a proxy would otherwise make every download tool match the proxy rule first (rules match first-wins),
+// hiding the rule the action is for. The scripts set a proxy themselves where a rule wants one.
+func actionEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch strings.ToLower(k) {
+		case "http_proxy", "https_proxy", "all_proxy", "no_proxy", "ftp_proxy":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
 }
 
 // liveCLI is an aeriectl command running in the background until stop.
