@@ -150,6 +150,22 @@ func All() []Scenario {
 			},
 		},
 		{
+			Name: "process_vm_write", Rule: "Process Memory Written Without Ptrace", Count: 1,
+			Benign: func(b *Builder) {
+				spy := b.Spawn(TIDRootBash, "/usr/local/bin/py-spy", []string{"dump", "--pid", "3001"})
+				b.Call(spy, event.SyscallProcessVmReadvX, map[string]any{"res": 4096, "pid": TIDAppInCtr, "data": "\x7fELF"}) // reading is not writing
+				b.Exit(spy)
+				denied := b.Spawn(TIDAliceBash, "/home/alice/poke", []string{"2000"})
+				b.Call(denied, event.SyscallProcessVmWritevX, map[string]any{"res": -1, "pid": TIDNginx}) // EPERM: nothing written
+				b.Exit(denied)
+			},
+			Attack: func(b *Builder) {
+				inj := b.Spawn(TIDRootBash, "/root/inject", []string{"--vm-write", "2000"})
+				b.Call(inj, event.SyscallProcessVmWritevX, map[string]any{"res": 64, "pid": TIDNginx, "data": "\x48\x31\xc0\x50\x48\xbb"})
+				b.Exit(inj)
+			},
+		},
+		{
 			Name: "kernel_module", Rule: "Kernel Module Loaded", Count: 1,
 			Benign: func(b *Builder) {
 				b.Call(TIDUdevd, event.SyscallFinitModuleX, map[string]any{"res": 0, "fd": 9, "uargs": "", "flags": 0})
@@ -317,6 +333,21 @@ func All() []Scenario {
 				m := b.Spawn(TIDAppInCtr, "/usr/bin/mount", []string{"/dev/sda1", "/mnt"})
 				b.Call(m, event.SyscallMountX, map[string]any{"res": 0, "dev": "/dev/sda1", "dir": "/mnt", "type": "ext4", "flags": 0})
 				b.Exit(m)
+			},
+		},
+		{
+			Name: "container_open_by_handle", Rule: "File Opened by Handle in Container", Count: 2,
+			Benign: func(b *Builder) {
+				nfs := b.Spawn(TIDInit, "/usr/bin/ganesha.nfsd", []string{"-F"})
+				b.Call(nfs, event.SyscallOpenByHandleAtX, map[string]any{"fd": 7, "mountfd": 5, "flags": ORdonly, "path": "/srv/export/a.txt",
+					"dev": 0x803, "ino": uint64(131)})
+				b.Exit(nfs)
+			},
+			Attack: func(b *Builder) {
+				// shocker: guessed handles fail until one names a host file
+				b.Call(TIDAppInCtr, event.SyscallOpenByHandleAtX, map[string]any{"fd": -116, "mountfd": 3, "flags": ORdonly}) // ESTALE
+				b.Call(TIDAppInCtr, event.SyscallOpenByHandleAtX, map[string]any{"fd": 4, "mountfd": 3, "flags": ORdonly, "path": "/etc/shadow",
+					"dev": 0x803, "ino": uint64(1049)})
 			},
 		},
 		{
@@ -561,6 +592,29 @@ func All() []Scenario {
 				cp := b.Spawn(TIDRootBash, "/usr/bin/cp", []string{"/tmp/x", "/dev/input/mice.d"})
 				b.Open(cp, "/dev/input/mice.d", OWronly|OCreat|OTrunc|FCreated)
 				b.Exit(cp)
+			},
+		},
+		{
+			Name: "dev_node_created", Rule: "Device Node or FIFO Created Below /dev", Count: 2,
+			Benign: func(b *Builder) {
+				b.Call(TIDUdevd, event.SyscallMknodatX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/dev/sdb", "mode": 0o60660, "dev": 0x800010})
+				fifo := b.Spawn(TIDAliceBash, "/usr/bin/mkfifo", []string{"/tmp/build.pipe"})
+				b.Call(fifo, event.SyscallMknodatX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/tmp/build.pipe", "mode": 0o10644})
+				b.Exit(fifo)
+				denied := b.Spawn(TIDAliceBash, "/usr/bin/mknod", []string{"/dev/mem2", "c", "1", "1"})
+				b.Call(denied, event.SyscallMknodatX, map[string]any{"res": -13, "dirfd": atFDCWD, "path": "/dev/mem2", "mode": 0o20644, "dev": 0x100001}) // EACCES
+				b.Exit(denied)
+			},
+			Attack: func(b *Builder) {
+				// A raw disk node, as a privileged container makes to reach the host's file system, and a FIFO
+				// for a reverse shell, named relative to the working directory /dev/shm.
+				mk := b.Spawn(TIDRootBash, "/usr/bin/mknod", []string{"/dev/.sda", "b", "8", "0"})
+				b.Call(mk, event.SyscallMknodatX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "/dev/.sda", "mode": 0o60600, "dev": 0x800000})
+				b.Exit(mk)
+				fifo := b.Spawn(TIDRootBash, "/usr/bin/mkfifo", []string{"f"})
+				b.Chdir(fifo, "/dev/shm")
+				b.Call(fifo, event.SyscallMknodatX, map[string]any{"res": 0, "dirfd": atFDCWD, "path": "f", "mode": 0o10644})
+				b.Exit(fifo)
 			},
 		},
 		{
@@ -872,6 +926,17 @@ func All() []Scenario {
 				b.Call(x, event.SyscallBpfV2X, map[string]any{"fd": 4, "cmd": 0}) // BPF_MAP_CREATE
 				b.Call(x, event.SyscallBpfV2X, map[string]any{"fd": 5, "cmd": 5}) // BPF_PROG_LOAD
 				b.Exit(x)
+			},
+		},
+		{
+			Name: "kernel_module_unload", Rule: "Kernel Module Unload Attempted", Count: 1,
+			Benign: func(b *Builder) {
+				b.Call(TIDUdevd, event.SyscallDeleteModuleX, map[string]any{"res": 0, "name": "pcspkr", "flags": 2}) // O_NONBLOCK
+			},
+			Attack: func(b *Builder) {
+				rm := b.Spawn(TIDRootBash, "/usr/sbin/rmmod", []string{"diamorphine"})
+				b.Call(rm, event.SyscallDeleteModuleX, map[string]any{"res": 0, "name": "diamorphine", "flags": 2})
+				b.Exit(rm)
 			},
 		},
 		{
