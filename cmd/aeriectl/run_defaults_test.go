@@ -44,9 +44,13 @@ var defaultRuleTriggers = []string{
 	"Non-root Process Tried to Change User",
 	"Binary Directory Written",
 	"BPF Program Loaded",
+	"Process Memory Written Without Ptrace",
+	"Device Node or FIFO Created Below /dev",
+	"Kernel Module Unload Attempted",
 	"Program Executed from Temporary Directory", // every program copied into the work directory
 	// container rules, for processes in a cgroup named like docker's
 	"Packet Socket Created in Container",
+	"File Opened by Handle in Container",
 	"Package Manager Run in Container",
 	"Remote File Copy Tool Run in Container",
 	"Base64 Decoding in Container",

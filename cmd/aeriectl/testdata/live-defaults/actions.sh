@@ -45,6 +45,9 @@ HTTP_PROXY=http://203.0.113.7:3128 "$B/curl" http://example.invalid/  # Download
 "$HELPER" setuid0                                                 # Non-root Process Tried to Change User
 mkdir "/usr/bin/$tag"; mv "/usr/bin/$tag" "/usr/bin/$tag.d"; rmdir "/usr/bin/$tag.d"  # Binary Directory Written
 "$HELPER" bpf                                                     # BPF Program Loaded
+"$HELPER" vmwrite                                                 # Process Memory Written Without Ptrace
+mknod "/dev/$tag" p; rm -f "/dev/$tag"                            # Device Node or FIFO Created Below /dev
+"$HELPER" delmod "aerie_live_$$"                                  # Kernel Module Unload Attempted
 # container rules, for processes in a cgroup named like docker's; an overlay mount stands for the
 # container's root file system, with a program written into its upper layer
 O=$W/ovl; mkdir -p "$O/lower" "$O/upper" "$O/work" "$O/merged"
@@ -53,6 +56,7 @@ mount -t overlay overlay -o "lowerdir=$O/lower,upperdir=$O/upper,workdir=$O/work
 sh -c "echo \$\$ > $CG/cgroup.procs
   $O/merged/aerie-dropped                                         # Program Dropped into Container Executed
   $HELPER packet                                                  # Packet Socket Created in Container
+  $HELPER byhandle /etc/hostname                                  # File Opened by Handle in Container
   $B/apt-get install -y nmap                                      # Package Manager Run in Container
   $B/curl -o /dev/null http://203.0.113.7/x; $B/scp a b           # Remote File Copy Tool Run in Container
   echo aGVsbG8= | base64 -d >/dev/null                            # Base64 Decoding in Container

@@ -6,7 +6,10 @@
  *   stdio                   connect a TCP socket over loopback and make it fds 0, 1 and 2
  *   packet                  open an AF_PACKET socket
  *   bpf                     load a two-instruction socket filter program
- *   connect PORT            start a non-blocking TCP connection to PORT on a non-loopback address */
+ *   connect PORT            start a non-blocking TCP connection to PORT on a non-loopback address
+ *   vmwrite                 write into a forked child's memory with process_vm_writev
+ *   delmod NAME             ask the kernel to unload module NAME (delete_module; failing is fine)
+ *   byhandle PATH           open PATH again through its file handle (name_to_handle_at, open_by_handle_at) */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -14,6 +17,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <linux/bpf.h>
+#include <libgen.h>
 #include <linux/if_ether.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -21,6 +25,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -143,6 +150,52 @@ int main(int argc, char **argv)
 		close(s);
 		if (l >= 0)
 			close(l);
+		return 0;
+	}
+	if (strcmp(a, "vmwrite") == 0) {
+		static char target[64] = "aerie-target";
+		pid_t child = fork();
+		if (child < 0)
+			return 1;
+		if (child == 0) {
+			pause();
+			_exit(0);
+		}
+		char payload[] = "aerie-injected";
+		struct iovec local = {.iov_base = payload, .iov_len = sizeof(payload)};
+		struct iovec remote = {.iov_base = target, .iov_len = sizeof(payload)}; /* same address after fork */
+		ssize_t n = process_vm_writev(child, &local, 1, &remote, 1, 0);
+		if (n < 0)
+			perror("process_vm_writev");
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		return n == (ssize_t)sizeof(payload) ? 0 : 1;
+	}
+	if (strcmp(a, "delmod") == 0 && argc >= 3) {
+		syscall(SYS_delete_module, argv[2], O_NONBLOCK);
+		return 0;
+	}
+	if (strcmp(a, "byhandle") == 0 && argc >= 3) {
+		struct {
+			struct file_handle h;
+			unsigned char buf[MAX_HANDLE_SZ];
+		} fh;
+		int mount_id;
+		fh.h.handle_bytes = MAX_HANDLE_SZ;
+		if (name_to_handle_at(AT_FDCWD, argv[2], &fh.h, &mount_id, 0) != 0) {
+			perror("name_to_handle_at");
+			return 1;
+		}
+		char dir[4096];
+		snprintf(dir, sizeof(dir), "%s", argv[2]);
+		int mfd = open(dirname(dir), O_RDONLY | O_DIRECTORY);
+		int fd = mfd < 0 ? -1 : open_by_handle_at(mfd, &fh.h, O_RDONLY);
+		if (fd < 0) {
+			perror("open_by_handle_at");
+			return 1;
+		}
+		close(fd);
+		close(mfd);
 		return 0;
 	}
 	return 2;
