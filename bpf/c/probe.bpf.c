@@ -27,6 +27,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_pipe 22
 #define NR_dup 32
 #define NR_dup2 33
+#define NR_sendfile 40
 #define NR_socket 41
 #define NR_connect 42
 #define NR_accept 43
@@ -92,6 +93,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_symlinkat 266
 #define NR_fchmodat 268
 #define NR_unshare 272
+#define NR_splice 275
 #define NR_open_by_handle_at 304
 #define NR_accept4 288
 #define NR_dup3 292
@@ -105,6 +107,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_bpf 321
 #define NR_execveat 322
 #define NR_userfaultfd 323
+#define NR_copy_file_range 326
 #define NR_clone3 435
 #define NR_openat2 437
 
@@ -1156,5 +1159,51 @@ EXIT(pvm)
 	put_u64(&e, s->ret);
 	put_u64(&e, SFD(A(0)));
 	put_bytes_user(&e, (void *)iov[0], snap);
+	return ev_submit(&e);
+}
+
+/* In-kernel copies between fds. sendfile: res, offset (the input offset after the call when one was
+ * passed), out_fd, in_fd, size; splice: res, fd_in, fd_out, size, flags (SPLICE_F_* values are libs');
+ * copy_file_range: res, fdout, offout, fdin, offin, len, with the offset arguments as passed, as libs. */
+EXIT(xfer)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s)
+		return 0;
+	switch (s->id) {
+	case NR_sendfile: {
+		u64 off = 0;
+		if (A(2))
+			bpf_probe_read_user(&off, sizeof(off), (void *)A(2));
+		if (ev_xbegin(&e, 189, 5))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, off);
+		put_u64(&e, SFD(A(0)));
+		put_u64(&e, SFD(A(1)));
+		put_u64(&e, A(3));
+		break;
+	}
+	case NR_splice:
+		if (ev_xbegin(&e, 167, 5))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, SFD(A(0)));
+		put_u64(&e, SFD(A(2)));
+		put_u64(&e, A(4));
+		put_u32(&e, A(5) & 0xf);
+		break;
+	default: /* copy_file_range */
+		if (ev_xbegin(&e, 333, 6))
+			return 0;
+		put_u64(&e, s->ret);
+		put_u64(&e, SFD(A(2)));
+		put_u64(&e, A(3));
+		put_u64(&e, SFD(A(0)));
+		put_u64(&e, A(1));
+		put_u64(&e, A(4));
+		break;
+	}
 	return ev_submit(&e);
 }

@@ -800,6 +800,60 @@ func TestLiveEvents(t *testing.T) {
 		}
 	})
 
+	t.Run("sendfile, splice and copy_file_range", func(t *testing.T) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		src := filepath.Join(dir, "xfer-src")
+		if err := os.WriteFile(src, []byte("0123456789abcdef"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		in, err := unix.Open(src, unix.O_RDONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(in)
+		out, err := unix.Open(filepath.Join(dir, "xfer-dst"), unix.O_WRONLY|unix.O_CREAT, 0o600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(out)
+		off := int64(4)
+		if n, err := unix.Sendfile(out, in, &off, 6); err != nil || n != 6 {
+			t.Fatalf("sendfile: %d, %v", n, err)
+		}
+		var p [2]int
+		if err := unix.Pipe(p[:]); err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(p[0])
+		defer unix.Close(p[1])
+		if _, err := unix.Write(p[1], []byte("piped")); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := unix.Splice(p[0], nil, out, nil, 5, unix.SPLICE_F_MOVE|unix.SPLICE_F_MORE); err != nil || n != 5 {
+			t.Fatalf("splice: %d, %v", n, err)
+		}
+		if n, err := unix.CopyFileRange(in, nil, out, nil, 3, 0); err != nil || n != 3 {
+			t.Fatalf("copy_file_range: %d, %v", n, err)
+		}
+		mine := func(name string) func(*event.Event) bool {
+			return func(ev *event.Event) bool { return ev.Name() == name && ev.TID == tid }
+		}
+		sf := h.until("sendfile", mine("sendfile"))
+		if num(sf, "res") != 6 || num(sf, "out_fd") != int64(out) || num(sf, "in_fd") != int64(in) || unum(sf, "size") != 6 || unum(sf, "offset") != 10 {
+			t.Errorf("sendfile res=%d out_fd=%d in_fd=%d size=%d offset=%d", num(sf, "res"), num(sf, "out_fd"), num(sf, "in_fd"), unum(sf, "size"), unum(sf, "offset"))
+		}
+		sp := h.until("splice", mine("splice"))
+		if num(sp, "res") != 5 || num(sp, "fd_in") != int64(p[0]) || num(sp, "fd_out") != int64(out) || unum(sp, "size") != 5 || unum(sp, "flags") != 5 {
+			t.Errorf("splice res=%d fd_in=%d fd_out=%d size=%d flags=%d", num(sp, "res"), num(sp, "fd_in"), num(sp, "fd_out"), unum(sp, "size"), unum(sp, "flags"))
+		}
+		cf := h.until("copy_file_range", mine("copy_file_range"))
+		if num(cf, "res") != 3 || num(cf, "fdin") != int64(in) || num(cf, "fdout") != int64(out) || unum(cf, "len") != 3 || unum(cf, "offin") != 0 {
+			t.Errorf("copy_file_range res=%d fdin=%d fdout=%d len=%d offin=%d", num(cf, "res"), num(cf, "fdin"), num(cf, "fdout"), unum(cf, "len"), unum(cf, "offin"))
+		}
+	})
+
 	t.Run("swap interest", func(t *testing.T) {
 		narrow, err := probe.InterestNames("execve", "procexit", "clone", "clone3", "fork", "vfork")
 		if err != nil {

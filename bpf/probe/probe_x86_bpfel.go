@@ -86,6 +86,7 @@ const (
 	probeProgBtfX_socketpair = "btf_x_socketpair"
 	probeProgBtfX_typedfd    = "btf_x_typedfd"
 	probeProgBtfX_uffd       = "btf_x_uffd"
+	probeProgBtfX_xfer       = "btf_x_xfer"
 	probeProgRawSchedExec    = "raw_sched_exec"
 	probeProgRawSchedExit    = "raw_sched_exit"
 	probeProgRawSysEnter     = "raw_sys_enter"
@@ -125,6 +126,7 @@ const (
 	probeProgRawX_socketpair = "raw_x_socketpair"
 	probeProgRawX_typedfd    = "raw_x_typedfd"
 	probeProgRawX_uffd       = "raw_x_uffd"
+	probeProgRawX_xfer       = "raw_x_xfer"
 	probeVarBootTime         = "boot_time"
 	probeVarIgnoreTgid       = "ignore_tgid"
 	probeVarWakeupBytes      = "wakeup_bytes"
@@ -211,6 +213,7 @@ type probeProgramSpecs struct {
 	BtfX_socketpair *ebpf.ProgramSpec `ebpf:"btf_x_socketpair"`
 	BtfX_typedfd    *ebpf.ProgramSpec `ebpf:"btf_x_typedfd"`
 	BtfX_uffd       *ebpf.ProgramSpec `ebpf:"btf_x_uffd"`
+	BtfX_xfer       *ebpf.ProgramSpec `ebpf:"btf_x_xfer"`
 	RawSchedExec    *ebpf.ProgramSpec `ebpf:"raw_sched_exec"`
 	RawSchedExit    *ebpf.ProgramSpec `ebpf:"raw_sched_exit"`
 	RawSysEnter     *ebpf.ProgramSpec `ebpf:"raw_sys_enter"`
@@ -250,6 +253,7 @@ type probeProgramSpecs struct {
 	RawX_socketpair *ebpf.ProgramSpec `ebpf:"raw_x_socketpair"`
 	RawX_typedfd    *ebpf.ProgramSpec `ebpf:"raw_x_typedfd"`
 	RawX_uffd       *ebpf.ProgramSpec `ebpf:"raw_x_uffd"`
+	RawX_xfer       *ebpf.ProgramSpec `ebpf:"raw_x_xfer"`
 }
 
 // probeMapSpecs contains maps before they are loaded into the kernel.
@@ -364,6 +368,7 @@ type probePrograms struct {
 	BtfX_socketpair *ebpf.Program `ebpf:"btf_x_socketpair"`
 	BtfX_typedfd    *ebpf.Program `ebpf:"btf_x_typedfd"`
 	BtfX_uffd       *ebpf.Program `ebpf:"btf_x_uffd"`
+	BtfX_xfer       *ebpf.Program `ebpf:"btf_x_xfer"`
 	RawSchedExec    *ebpf.Program `ebpf:"raw_sched_exec"`
 	RawSchedExit    *ebpf.Program `ebpf:"raw_sched_exit"`
 	RawSysEnter     *ebpf.Program `ebpf:"raw_sys_enter"`
@@ -403,6 +408,7 @@ type probePrograms struct {
 	RawX_socketpair *ebpf.Program `ebpf:"raw_x_socketpair"`
 	RawX_typedfd    *ebpf.Program `ebpf:"raw_x_typedfd"`
 	RawX_uffd       *ebpf.Program `ebpf:"raw_x_uffd"`
+	RawX_xfer       *ebpf.Program `ebpf:"raw_x_xfer"`
 }
 
 func (p *probePrograms) Close() error {
@@ -446,6 +452,7 @@ func (p *probePrograms) Close() error {
 		p.BtfX_socketpair,
 		p.BtfX_typedfd,
 		p.BtfX_uffd,
+		p.BtfX_xfer,
 		p.RawSchedExec,
 		p.RawSchedExit,
 		p.RawSysEnter,
@@ -485,6 +492,7 @@ func (p *probePrograms) Close() error {
 		p.RawX_socketpair,
 		p.RawX_typedfd,
 		p.RawX_uffd,
+		p.RawX_xfer,
 	)
 }
 
