@@ -108,6 +108,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_execveat 322
 #define NR_userfaultfd 323
 #define NR_copy_file_range 326
+#define NR_fsconfig 431
 #define NR_clone3 435
 #define NR_openat2 437
 
@@ -1205,5 +1206,37 @@ EXIT(xfer)
 		put_u64(&e, A(4));
 		break;
 	}
+	return ev_submit(&e);
+}
+
+/* fsconfig (the new mount API): res, fd, cmd (FSCONFIG_* values are libs'), key, value_bytebuf,
+ * value_charbuf, aux. The value goes to the parameter its command's type calls for, only when the call
+ * succeeded, as libs does. */
+EXIT(fsconfig)
+{
+	struct scratch *s = sc();
+	struct ev e;
+	if (!s || ev_xbegin(&e, 373, 7))
+		return 0;
+	u32 cmd = A(1);
+	s32 aux = A(4);
+	put_u64(&e, s->ret);
+	put_u64(&e, SFD(A(0)));
+	put_u32(&e, cmd);
+	put_str_user(&e, (void *)A(2));
+	if (s->ret < 0) {
+		put_empty(&e);
+		put_empty(&e);
+	} else if (cmd == 1 || cmd == 3 || cmd == 4) { /* SET_STRING, SET_PATH, SET_PATH_EMPTY */
+		put_empty(&e);
+		put_str_user(&e, (void *)A(3));
+	} else if (cmd == 2) { /* SET_BINARY: aux is the length */
+		put_bytes_user(&e, (void *)A(3), aux > 0 ? (u64)aux : 0);
+		put_empty(&e);
+	} else {
+		put_empty(&e);
+		put_empty(&e);
+	}
+	put_u32(&e, aux);
 	return ev_submit(&e);
 }

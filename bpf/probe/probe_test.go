@@ -854,6 +854,43 @@ func TestLiveEvents(t *testing.T) {
 		}
 	})
 
+	t.Run("fsconfig", func(t *testing.T) {
+		// The new mount API: a tmpfs configured and created, mounted detached, never attached anywhere.
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		tid := int64(unix.Gettid())
+		fd, err := unix.Fsopen("tmpfs", unix.FSOPEN_CLOEXEC)
+		if err != nil {
+			t.Fatalf("fsopen: %v", err)
+		}
+		defer unix.Close(fd)
+		if err := unix.FsconfigSetString(fd, "size", "1m"); err != nil {
+			t.Fatalf("fsconfig set string: %v", err)
+		}
+		if err := unix.FsconfigSetString(fd, "aerie-no-such-option", "x"); err == nil {
+			t.Fatal("fsconfig accepted an unknown option")
+		}
+		if err := unix.FsconfigCreate(fd); err != nil {
+			t.Fatalf("fsconfig create: %v", err)
+		}
+		if mfd, err := unix.Fsmount(fd, unix.FSMOUNT_CLOEXEC, 0); err == nil {
+			unix.Close(mfd)
+		}
+		want := []struct {
+			cmd        uint64
+			key, value string
+			ok         bool
+		}{{1, "size", "1m", true}, {1, "aerie-no-such-option", "", false}, {6, "", "", true}} // SET_STRING, CMD_CREATE
+		for _, w := range want {
+			ev := h.until("fsconfig", func(ev *event.Event) bool {
+				return ev.Name() == "fsconfig" && ev.TID == tid && unum(ev, "cmd") == w.cmd && str(ev, "key") == w.key
+			})
+			if num(ev, "fd") != int64(fd) || str(ev, "value_charbuf") != w.value || (num(ev, "res") == 0) != w.ok {
+				t.Errorf("fsconfig cmd=%d key=%q: fd=%d value=%q res=%d", w.cmd, w.key, num(ev, "fd"), str(ev, "value_charbuf"), num(ev, "res"))
+			}
+		}
+	})
+
 	t.Run("swap interest", func(t *testing.T) {
 		narrow, err := probe.InterestNames("execve", "procexit", "clone", "clone3", "fork", "vfork")
 		if err != nil {

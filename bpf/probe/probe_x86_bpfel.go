@@ -62,6 +62,7 @@ const (
 	probeProgBtfX_connect    = "btf_x_connect"
 	probeProgBtfX_dup        = "btf_x_dup"
 	probeProgBtfX_execve     = "btf_x_execve"
+	probeProgBtfX_fsconfig   = "btf_x_fsconfig"
 	probeProgBtfX_kill       = "btf_x_kill"
 	probeProgBtfX_memfd      = "btf_x_memfd"
 	probeProgBtfX_mknod      = "btf_x_mknod"
@@ -102,6 +103,7 @@ const (
 	probeProgRawX_connect    = "raw_x_connect"
 	probeProgRawX_dup        = "raw_x_dup"
 	probeProgRawX_execve     = "raw_x_execve"
+	probeProgRawX_fsconfig   = "raw_x_fsconfig"
 	probeProgRawX_kill       = "raw_x_kill"
 	probeProgRawX_memfd      = "raw_x_memfd"
 	probeProgRawX_mknod      = "raw_x_mknod"
@@ -189,6 +191,7 @@ type probeProgramSpecs struct {
 	BtfX_connect    *ebpf.ProgramSpec `ebpf:"btf_x_connect"`
 	BtfX_dup        *ebpf.ProgramSpec `ebpf:"btf_x_dup"`
 	BtfX_execve     *ebpf.ProgramSpec `ebpf:"btf_x_execve"`
+	BtfX_fsconfig   *ebpf.ProgramSpec `ebpf:"btf_x_fsconfig"`
 	BtfX_kill       *ebpf.ProgramSpec `ebpf:"btf_x_kill"`
 	BtfX_memfd      *ebpf.ProgramSpec `ebpf:"btf_x_memfd"`
 	BtfX_mknod      *ebpf.ProgramSpec `ebpf:"btf_x_mknod"`
@@ -229,6 +232,7 @@ type probeProgramSpecs struct {
 	RawX_connect    *ebpf.ProgramSpec `ebpf:"raw_x_connect"`
 	RawX_dup        *ebpf.ProgramSpec `ebpf:"raw_x_dup"`
 	RawX_execve     *ebpf.ProgramSpec `ebpf:"raw_x_execve"`
+	RawX_fsconfig   *ebpf.ProgramSpec `ebpf:"raw_x_fsconfig"`
 	RawX_kill       *ebpf.ProgramSpec `ebpf:"raw_x_kill"`
 	RawX_memfd      *ebpf.ProgramSpec `ebpf:"raw_x_memfd"`
 	RawX_mknod      *ebpf.ProgramSpec `ebpf:"raw_x_mknod"`
@@ -344,6 +348,7 @@ type probePrograms struct {
 	BtfX_connect    *ebpf.Program `ebpf:"btf_x_connect"`
 	BtfX_dup        *ebpf.Program `ebpf:"btf_x_dup"`
 	BtfX_execve     *ebpf.Program `ebpf:"btf_x_execve"`
+	BtfX_fsconfig   *ebpf.Program `ebpf:"btf_x_fsconfig"`
 	BtfX_kill       *ebpf.Program `ebpf:"btf_x_kill"`
 	BtfX_memfd      *ebpf.Program `ebpf:"btf_x_memfd"`
 	BtfX_mknod      *ebpf.Program `ebpf:"btf_x_mknod"`
@@ -384,6 +389,7 @@ type probePrograms struct {
 	RawX_connect    *ebpf.Program `ebpf:"raw_x_connect"`
 	RawX_dup        *ebpf.Program `ebpf:"raw_x_dup"`
 	RawX_execve     *ebpf.Program `ebpf:"raw_x_execve"`
+	RawX_fsconfig   *ebpf.Program `ebpf:"raw_x_fsconfig"`
 	RawX_kill       *ebpf.Program `ebpf:"raw_x_kill"`
 	RawX_memfd      *ebpf.Program `ebpf:"raw_x_memfd"`
 	RawX_mknod      *ebpf.Program `ebpf:"raw_x_mknod"`
@@ -428,6 +434,7 @@ func (p *probePrograms) Close() error {
 		p.BtfX_connect,
 		p.BtfX_dup,
 		p.BtfX_execve,
+		p.BtfX_fsconfig,
 		p.BtfX_kill,
 		p.BtfX_memfd,
 		p.BtfX_mknod,
@@ -468,6 +475,7 @@ func (p *probePrograms) Close() error {
 		p.RawX_connect,
 		p.RawX_dup,
 		p.RawX_execve,
+		p.RawX_fsconfig,
 		p.RawX_kill,
 		p.RawX_memfd,
 		p.RawX_mknod,

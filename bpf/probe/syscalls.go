@@ -118,6 +118,7 @@ var syscalls = []Syscall{
 	{"execveat", 322, 331, 0, "execve"},
 	{"userfaultfd", 323, 321, 0, "uffd"},
 	{"copy_file_range", 326, 333, 0, "xfer"},
+	{"fsconfig", 431, 373, 0, "fsconfig"},
 	{"pidfd_open", 434, 409, 0, "typedfd"},
 	{"clone3", 435, 335, 0, "clone"},
 	{"openat2", 437, 327, 326, "open"},
