@@ -51,6 +51,7 @@ var defaultRuleTriggers = []string{
 	// container rules, for processes in a cgroup named like docker's
 	"Packet Socket Created in Container",
 	"File Opened by Handle in Container",
+	"Filesystem Created with Mount API in Container",
 	"Package Manager Run in Container",
 	"Remote File Copy Tool Run in Container",
 	"Base64 Decoding in Container",

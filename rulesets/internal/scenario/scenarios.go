@@ -336,6 +336,23 @@ func All() []Scenario {
 			},
 		},
 		{
+			Name: "container_fsmount", Rule: "Filesystem Created with Mount API in Container", Count: 1,
+			Benign: func(b *Builder) {
+				// systemd prepares its mounts with the new API on the host; in the container a refused attempt
+				b.Call(TIDInit, event.SyscallFsconfigX, map[string]any{"res": 0, "fd": 40, "cmd": 6})
+				denied := b.Spawn(TIDAppInCtr, "/usr/local/bin/mounter", nil)
+				b.Call(denied, event.SyscallFsconfigX, map[string]any{"res": 0, "fd": 3, "cmd": 1, "key": "source", "value_charbuf": "/dev/sda1"})
+				b.Call(denied, event.SyscallFsconfigX, map[string]any{"res": -1, "fd": 3, "cmd": 6}) // EPERM
+				b.Exit(denied)
+			},
+			Attack: func(b *Builder) {
+				m := b.Spawn(TIDAppInCtr, "/usr/local/bin/mounter", nil)
+				b.Call(m, event.SyscallFsconfigX, map[string]any{"res": 0, "fd": 3, "cmd": 1, "key": "source", "value_charbuf": "/dev/sda1"})
+				b.Call(m, event.SyscallFsconfigX, map[string]any{"res": 0, "fd": 3, "cmd": 6}) // FSCONFIG_CMD_CREATE
+				b.Exit(m)
+			},
+		},
+		{
 			Name: "container_open_by_handle", Rule: "File Opened by Handle in Container", Count: 2,
 			Benign: func(b *Builder) {
 				nfs := b.Spawn(TIDInit, "/usr/bin/ganesha.nfsd", []string{"-F"})

@@ -57,6 +57,7 @@ sh -c "echo \$\$ > $CG/cgroup.procs
   $O/merged/aerie-dropped                                         # Program Dropped into Container Executed
   $HELPER packet                                                  # Packet Socket Created in Container
   $HELPER byhandle /etc/hostname                                  # File Opened by Handle in Container
+  $HELPER fsmount                                                 # Filesystem Created with Mount API in Container
   $B/apt-get install -y nmap                                      # Package Manager Run in Container
   $B/curl -o /dev/null http://203.0.113.7/x; $B/scp a b           # Remote File Copy Tool Run in Container
   echo aGVsbG8= | base64 -d >/dev/null                            # Base64 Decoding in Container

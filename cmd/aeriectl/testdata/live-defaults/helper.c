@@ -9,7 +9,8 @@
  *   connect PORT            start a non-blocking TCP connection to PORT on a non-loopback address
  *   vmwrite                 write into a forked child's memory with process_vm_writev
  *   delmod NAME             ask the kernel to unload module NAME (delete_module; failing is fine)
- *   byhandle PATH           open PATH again through its file handle (name_to_handle_at, open_by_handle_at) */
+ *   byhandle PATH           open PATH again through its file handle (name_to_handle_at, open_by_handle_at)
+ *   fsmount                 create a tmpfs with the new mount API and mount it detached (attached nowhere) */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -196,6 +197,19 @@ int main(int argc, char **argv)
 		}
 		close(fd);
 		close(mfd);
+		return 0;
+	}
+	if (strcmp(a, "fsmount") == 0) {
+		enum { NR_fsopen = 430, NR_fsconfig = 431, NR_fsmount = 432, CMD_CREATE = 6 };
+		long fd = syscall(NR_fsopen, "tmpfs", 1 /* FSOPEN_CLOEXEC */);
+		if (fd < 0 || syscall(NR_fsconfig, fd, CMD_CREATE, NULL, NULL, 0) != 0) {
+			perror("fsopen/fsconfig");
+			return 1;
+		}
+		long m = syscall(NR_fsmount, fd, 1 /* FSMOUNT_CLOEXEC */, 0);
+		if (m >= 0)
+			close((int)m);
+		close((int)fd);
 		return 0;
 	}
 	return 2;
