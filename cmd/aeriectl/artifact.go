@@ -403,8 +403,14 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch (default the host's)")
 	plain := plainHTTPFlag(cmd)
+	out := cmd.Flags().StringP("output", "o", "raw", "output format: raw (the bytes as stored, as falcoctl prints them), json (indented) or yaml")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion("raw", "json", "yaml"))
 	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
+		format := strings.ToLower(*out)
+		if format != "raw" && format != "json" && format != "yaml" {
+			return usageError{fmt.Errorf("invalid output format %q: want raw, json or yaml", *out)}
+		}
 		c, err := a.accessClientPlain(*plain)
 		if err != nil {
 			return err
@@ -421,6 +427,13 @@ func newArtifactRawCmd(a *app, what string) *cobra.Command {
 		}
 		if err != nil {
 			return fmt.Errorf("fetch %s: %w", what, err)
+		}
+		if format != "raw" {
+			var doc any
+			if err := json.Unmarshal(b, &doc); err != nil {
+				return fmt.Errorf("decode %s of %s: %w", what, args[0], err)
+			}
+			return a.print(format, doc)
 		}
 		_, err = fmt.Fprintln(a.out, string(b))
 		return err

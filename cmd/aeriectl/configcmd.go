@@ -2,9 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
+
+	"github.com/aerie-sec/aerie/config"
 )
 
 func newConfigCmd(a *app) *cobra.Command {
@@ -38,8 +42,19 @@ func newConfigCmd(a *app) *cobra.Command {
 		Short: "Check the configuration files and environment; exit 1 with file:line on errors",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			// setup already loaded and validated everything.
-			a.log.Info("configuration is valid")
+			// setup already loaded and validated everything; say what that was.
+			files, _ := config.Files(a.configFile, a.env)
+			read := []string{}
+			for _, f := range files {
+				if st, err := os.Stat(f); err == nil && !st.IsDir() {
+					read = append(read, f)
+				}
+			}
+			if len(read) == 0 {
+				a.log.Info("configuration is valid (no configuration file: defaults and AERIE_* variables)", "looked_for", strings.Join(files, ","))
+				return nil
+			}
+			a.log.Info("configuration is valid", "files", strings.Join(read, ","))
 			return nil
 		},
 	}

@@ -156,7 +156,7 @@ func newRegistryPullCmd(a *app) *cobra.Command {
 		Short: "Download an artifact's layer tarball (unextracted) after verifying its signature",
 		Args:  cobra.ExactArgs(1),
 	}
-	cmd.Flags().StringVarP(&dir, "dest-dir", "o", ".", "directory to write the tarball into")
+	cmd.Flags().StringVarP(&dir, "dest-dir", "o", ".", "directory to write the tarball into (falcoctl's -o; here -o is not an output format)")
 	cmd.Flags().StringVar(&platform, "platform", "", "platform os/arch for plugins (default the host's)")
 	cmd.Flags().BoolVar(&noVerify, "no-verify", false, "skip signature verification (logged as a warning)")
 	plain := plainHTTPFlag(cmd)

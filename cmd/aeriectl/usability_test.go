@@ -166,6 +166,14 @@ func TestPlainHTTPEverywhere(t *testing.T) {
 			t.Fatalf("%v: exit %d\nstdout %s\nstderr %s", args, code, out, stderr)
 		}
 	}
+	// The raw commands also print indented JSON and YAML.
+	for _, f := range []string{"json", "yaml"} {
+		code, out, stderr := runIn("", "artifact", "config", "--plain-http", repo+":1.0.0", "-o", f)
+		var cfg struct{ Name, Version string }
+		if err := yaml.Unmarshal([]byte(out), &cfg); code != 0 || err != nil || cfg.Name != "plain" || cfg.Version != "1.0.0" {
+			t.Errorf("artifact config -o %s: exit %d, %v, %q %s", f, code, err, out, stderr)
+		}
+	}
 	code, _, stderr = runIn("", "artifact", "verify", repo+":1.0.0", "--key", key+".pub")
 	if code != exitFail || !strings.Contains(stderr, "pass --plain-http") {
 		t.Errorf("verify without --plain-http: exit %d, %q", code, stderr)
@@ -424,5 +432,24 @@ func TestLocalIndexURL(t *testing.T) {
 	env := isolatedEnv(dir)
 	if code, _, stderr := runCLI(t, env, "index", "add", "rel", "./index.yaml"); code != 0 || !strings.Contains(stderr, "url="+abs) || !strings.Contains(stderr, "index has no entries") {
 		t.Errorf("index add rel ./index.yaml: exit %d, %s", code, stderr)
+	}
+}
+
+func TestConfigValidateNamesFiles(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(file, []byte("log:\n  level: warn\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, config.MapEnv{"HOME": dir}, "--config", file, "--log-level", "info", "config", "validate")
+	if code != 0 || !strings.Contains(stderr, "configuration is valid") || !strings.Contains(stderr, "files="+file) {
+		t.Errorf("config validate --config FILE: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(config.DefaultFile); err == nil {
+		return // this host has a system configuration
+	}
+	code, _, stderr = runCLI(t, config.MapEnv{"HOME": dir}, "config", "validate")
+	if code != 0 || !strings.Contains(stderr, "no configuration file") || !strings.Contains(stderr, filepath.Join(dir, ".config", "aerie", "config.yaml")) {
+		t.Errorf("config validate without a file: exit %d, %q", code, stderr)
 	}
 }
