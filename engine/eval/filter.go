@@ -264,14 +264,11 @@ func fusedCheck(ch *compile.Check, lhs *operand) Filter {
 				for _, s := range values {
 					set[s] = struct{}{}
 				}
+				ss := newStrSet(set)
 				return func(c *extract.Ctx) bool {
 					v := &c.Val
 					v.Kind = kind
-					if !get(c, 0, v) {
-						return false
-					}
-					_, ok := set[v.Str]
-					return ok
+					return get(c, 0, v) && ss.has(v.Str)
 				}
 			}
 			return func(c *extract.Ctx) bool {
@@ -567,7 +564,8 @@ func stringTest(op string, values []string) (func(*extract.Value) bool, error) {
 			for _, s := range values {
 				set[s] = struct{}{}
 			}
-			return func(v *extract.Value) bool { _, ok := set[v.Str]; return ok }, nil
+			ss := newStrSet(set)
+			return func(v *extract.Value) bool { return ss.has(v.Str) }, nil
 		}
 		return func(v *extract.Value) bool {
 			for _, s := range values {

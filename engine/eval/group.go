@@ -157,14 +157,15 @@ func (m *memo) group(f *compile.FieldOperand, ms []member, t event.Type) (conj, 
 	for v := range always {
 		index[v] = []Filter{nil}
 	}
-	get := x.Func()
+	get, set := x.Func(), newStrSet(index)
 	return conj{slot: -1, f: func(c *extract.Ctx) bool {
 		v := &c.Val
 		v.Kind = extract.String
 		if !get(c, 0, v) {
 			return true
 		}
-		for _, r := range index[v.Str] {
+		rs, _ := set.get(v.Str)
+		for _, r := range rs {
 			if r == nil || r(c) {
 				return false
 			}
