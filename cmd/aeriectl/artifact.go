@@ -66,6 +66,13 @@ func (a *app) indexSet(ctx context.Context, c *access.Client) (*index.Set, error
 	return a.indexCache(c).Load(ctx, all)
 }
 
+// warnNoIndexes says how to add an index when none is configured or added, so an empty listing explains itself.
+func (a *app) warnNoIndexes(ctx context.Context) {
+	if all, err := a.indexList().All(a.cfg.Indexes); err == nil && len(all) == 0 {
+		a.log.WarnContext(ctx, "no index configured: add one with 'aeriectl index add NAME URL' or 'aeriectl index import', or list them under indexes in the configuration")
+	}
+}
+
 // verifier returns what install and pull check signatures with: an explicit no-op that warns on
 // every artifact with --no-verify or artifact.no_verify, else the signature verifier.
 func (a *app) verifier(ctx context.Context, noVerify bool, set *index.Set) (artifact.Verifier, error) {
@@ -483,6 +490,7 @@ func newArtifactSearchCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		a.warnNoIndexes(cmd.Context())
 		var rows []index.Found
 		for _, m := range set.Search(args, minScore, typ) {
 			rows = append(rows, m.Found)
@@ -512,6 +520,7 @@ func newArtifactListCmd(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		a.warnNoIndexes(cmd.Context())
 		var rows []index.Found
 		for _, f := range set.All() {
 			if (typ == "" || f.Type == typ) && (ix == "" || f.Index == ix) {

@@ -259,7 +259,11 @@ Exit status 1 when no signature meets the policy or nothing was verified.`,
 			return err
 		}
 		if !res.Verified && !res.Exempt {
-			a.log.ErrorContext(ctx, "no policy rule or index entry covers the repository; nothing was verified (pass --key or --certificate-* flags)", "repository", res.Repository)
+			if res.Rule != "" {
+				a.log.ErrorContext(ctx, "the policy rule covering the repository names no keys or identities; nothing was verified (add keys or identities to it, or pass --key or --certificate-* flags)", "repository", res.Repository, "rule", res.Rule)
+			} else {
+				a.log.ErrorContext(ctx, "no policy rule or index entry covers the repository; nothing was verified (pass --key or --certificate-* flags, or add a policy.rules entry)", "repository", res.Repository)
+			}
 			return exitError{exitFail}
 		}
 		return nil

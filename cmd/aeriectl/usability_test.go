@@ -117,9 +117,16 @@ func TestGlobalHints(t *testing.T) {
 		t.Error("withGlobalHints changed an error it has no hint for")
 	}
 	// End to end: an unknown name with no index configured.
-	code, _, stderr := runCLI(t, isolatedEnv(t.TempDir()), "artifact", "info", "falco-rules")
+	env := isolatedEnv(t.TempDir())
+	code, _, stderr := runCLI(t, env, "artifact", "info", "falco-rules")
 	if code != exitFail || !strings.Contains(stderr, "not found in the configured indexes (names resolve through the indexes") {
 		t.Errorf("artifact info falco-rules: exit %d, %q", code, stderr)
+	}
+	for _, args := range [][]string{{"artifact", "list"}, {"artifact", "search", "k8saudit"}} {
+		code, out, stderr := runCLI(t, env, args...)
+		if code != exitOK || !strings.HasPrefix(out, "INDEX") || !strings.Contains(stderr, "no index configured: add one with 'aeriectl index add NAME URL'") {
+			t.Errorf("%v with no index: exit %d, stdout %q, stderr %q", args, code, out, stderr)
+		}
 	}
 }
 
