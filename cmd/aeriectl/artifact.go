@@ -168,8 +168,9 @@ func newArtifactInstallCmd(a *app) *cobra.Command {
 		Short: "Resolve, verify and atomically install artifacts and their dependencies",
 		Long: `Install resolves each REF (an index name[:tag|@digest], a full registry reference, or
 oci-layout:PATH[:TAG]), follows dependencies to the highest compatible version, checks requirements
-against the engine (or --engine-version, or a Falco /versions document with --falco-versions), verifies signatures on the resolved digests, then downloads,
-digest-checks and extracts everything into a staging generation and swaps it in atomically.
+against the engine (or --engine-version, or a Falco /versions document with --falco-versions),
+verifies signatures on the resolved digests, then downloads, digest-checks and extracts everything
+into a staging generation and swaps it in atomically.
 With no REF, it installs artifact.install_refs, as falcoctl installs artifact.install.refs.`,
 		Args: cobra.ArbitraryArgs,
 	}

@@ -15,7 +15,7 @@ import (
 func newCaptureCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "capture",
-		Short: "Work with .scap capture files",
+		Short: "Record live .scap captures (-w) and inspect capture files",
 	}
 	cmd.AddCommand(newCaptureInspectCmd(a))
 	return cmd

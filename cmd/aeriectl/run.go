@@ -281,6 +281,11 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	if f.duration < 0 {
 		return usageError{errors.New("--duration must not be negative")}
 	}
+	if f.metricsAddr != "" {
+		if _, _, err := net.SplitHostPort(f.metricsAddr); err != nil {
+			return usageError{fmt.Errorf("--metrics-addr %q: want HOST:PORT, e.g. 127.0.0.1:8765: %w", f.metricsAddr, err)}
+		}
+	}
 	rs, err := buildRuleset(cmd, a, &f.ruleSelection)
 	if err != nil {
 		return err

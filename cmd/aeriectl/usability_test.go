@@ -40,6 +40,8 @@ func TestUsageExitStatus(t *testing.T) {
 		{[]string{"artifact", "install", "x", "--engine-version", "0.40.0", "--falco-versions", "v.json"}, "if any flags in the group"},
 		{[]string{"artifact", "list", "-o", "xml"}, "invalid output format"},
 		{[]string{"replay", "-o", "yaml", rules}, "want text or json"},
+		// Checked before the probe loads (no root needed to see it).
+		{[]string{"run", "--metrics-addr", "8765"}, `--metrics-addr "8765": want HOST:PORT`},
 	}
 	for _, tt := range tests {
 		code, out, stderr := runCLI(t, nil, tt.args...)
