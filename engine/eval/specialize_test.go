@@ -14,6 +14,7 @@ import (
 	"github.com/aerie-sec/aerie/engine/event"
 	"github.com/aerie-sec/aerie/engine/extract"
 	"github.com/aerie-sec/aerie/engine/scap"
+	"github.com/aerie-sec/aerie/engine/scap/legacygen"
 	"github.com/aerie-sec/aerie/engine/state"
 	"github.com/aerie-sec/aerie/internal/testenv"
 )
@@ -68,6 +69,23 @@ func TestSpecializedEqualsGeneric(t *testing.T) {
 		t.Fatal(err)
 	}
 	captures = append(captures, mixed.Bytes())
+	// old-style captures: exits that take parameters from their enter events
+	for _, era := range []legacygen.Era{legacygen.Era2016, legacygen.Era2019} {
+		for _, scenario := range []func(*legacygen.Stream, *legacygen.Metadata){(*legacygen.Stream).Mixed, (*legacygen.Stream).Vintage} {
+			var buf bytes.Buffer
+			md := legacygen.HostMetadata()
+			w, err := legacygen.New(&buf, legacygen.Layout{ProcList: 9, SectionMinor: 2, FDListV2: true, ListsV2: true, EventV2: true}, md)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := &legacygen.Stream{W: w, Era: era, Ts: 1472688000000000000}
+			scenario(s, md)
+			if err := s.Err(); err != nil {
+				t.Fatal(err)
+			}
+			captures = append(captures, buf.Bytes())
+		}
+	}
 	files, _ := filepath.Glob(filepath.Join(testenv.Corpus(t), "scap", "*.scap"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)

@@ -688,7 +688,7 @@ func flagsContains(idx *[event.MaxType]int8, get Func, sub string) func(c *Ctx) 
 		}
 		n := int(idx[t])
 		if c.Ev.Param(n) == nil {
-			return false, false
+			return generic(c) // evt.arg may take it from the enter event
 		}
 		x, _ := c.Ev.Uint(n)
 		v := uint32(x)

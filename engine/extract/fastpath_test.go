@@ -26,6 +26,16 @@ func TestFlagsContains(t *testing.T) {
 	}
 	// an event without the parameter, and one with a string "flags"-named argument elsewhere
 	evs = append(evs, evSpec{event.SyscallCloseX, [][]byte{event.I64(0)}})
+	// an old-style exit carrying only its fd: evt.arg takes the parameter from the enter event
+	evs = append(evs, evSpec{event.SyscallOpenatV2X, [][]byte{event.I64(3)}})
+	enterRaw, err := event.AppendRecord(nil, 1, 7, event.SyscallOpenatV2E, event.I64(-100), event.CStr("/etc/x"), event.U32(2|4|512), event.U32(0o644))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enter, err := event.Decode(enterRaw)
+	if err != nil {
+		t.Fatal(err)
+	}
 	subs := []string{"O_CREAT", "O_TRUNC", "CREAT", "O_", "O_RDONLY|O_CLOEXEC", "RDWR", "1", "4097", "", "x", "O_WRONLY", "S_IXUSR", "0"}
 	for _, arg := range []string{"flags", "mode", "name", "fd", "dirfd"} {
 		x, err := New(ref(t, "evt.arg", arg, true))
@@ -48,6 +58,9 @@ func TestFlagsContains(t *testing.T) {
 				}
 				c := &Ctx{Ev: &ev, Table: tb}
 				tb.Apply(&ev, &c.R)
+				if len(es.params) == 1 && es.typ == event.SyscallOpenatV2X {
+					c.R.Enter = &enter
+				}
 				var v Value
 				wantOK := x.Get(c, 0, &v)
 				want := wantOK && strings.Contains(v.Str, sub)
