@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"oras.land/oras-go/v2/content"
@@ -25,7 +27,27 @@ import (
 
 // accessClient builds the registry client from the configuration.
 func (a *app) accessClient() (*access.Client, error) {
-	return access.New(a.cfg, access.Options{})
+	return a.accessClientPlain(false)
+}
+
+// slowRequest is how long a registry or index request runs before the user is told what it waits for.
+const slowRequest = 5 * time.Second
+
+// slowLog says, once a request has run for slowRequest, which host it waits for, so a command talking to
+// an unreachable or slow registry does not sit silent until registry.timeout.
+type slowLog struct {
+	base  http.RoundTripper
+	log   *slog.Logger
+	after time.Duration
+}
+
+func (s slowLog) RoundTrip(req *http.Request) (*http.Response, error) {
+	t := time.AfterFunc(s.after, func() {
+		s.log.InfoContext(req.Context(), "still waiting for the server (registry.timeout bounds each attempt, registry.retries the attempts)",
+			"host", req.URL.Host, "method", req.Method, "path", req.URL.Path)
+	})
+	defer t.Stop()
+	return s.base.RoundTrip(req)
 }
 
 // plainHTTPFlag adds falcoctl's --plain-http to cmd; the value lands in the returned bool.
@@ -37,7 +59,9 @@ func plainHTTPFlag(cmd *cobra.Command) *bool {
 
 // accessClientPlain is accessClient, over plain HTTP for every registry when plain is set.
 func (a *app) accessClientPlain(plain bool) (*access.Client, error) {
-	return access.New(a.cfg, access.Options{PlainHTTP: plain})
+	return access.New(a.cfg, access.Options{PlainHTTP: plain, Transport: func(_ string, base *http.Transport) http.RoundTripper {
+		return slowLog{base: base, log: a.log, after: slowRequest}
+	}})
 }
 
 // indexCache is the index cache under paths.cache_dir.

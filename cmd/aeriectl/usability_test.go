@@ -4,12 +4,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -461,4 +466,59 @@ func TestConfigValidateNamesFiles(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "no configuration file") || !strings.Contains(stderr, filepath.Join(dir, ".config", "aerie", "config.yaml")) {
 		t.Errorf("config validate without a file: exit %d, %q", code, stderr)
 	}
+}
+
+func TestSlowRequestLogged(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		<-release
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer srv.Close()
+	logs := &lockedBuffer{}
+	rt := slowLog{base: http.DefaultTransport, log: slog.New(slog.NewTextHandler(logs, nil)), after: 20 * time.Millisecond}
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		close(release)
+	}()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+"/v2/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := logs.String(); !strings.Contains(got, "still waiting for the server") || !strings.Contains(got, "path=/v2/") {
+		t.Errorf("slow request not reported: %q", got)
+	}
+	// A fast request says nothing.
+	logs = &lockedBuffer{}
+	rt = slowLog{base: http.DefaultTransport, log: slog.New(slog.NewTextHandler(logs, nil)), after: time.Minute}
+	if resp, err = rt.RoundTrip(req.Clone(t.Context())); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if logs.String() != "" {
+		t.Errorf("fast request logged: %q", logs.String())
+	}
+}
+
+// lockedBuffer is a strings.Builder safe for a logger writing from a timer goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
