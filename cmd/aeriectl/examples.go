@@ -83,6 +83,9 @@ aeriectl registry logout ghcr.io`,
 	"registry auth basic": `
 aeriectl registry auth basic ghcr.io -u me --password-stdin < token.txt`,
 
+	"registry auth oauth": `
+aeriectl registry auth oauth registry.example.com --token-url https://auth.example.com/token --client-id aerie --client-secret-stdin < secret.txt`,
+
 	"artifact install": `
 # By index name, with dependencies, into artifact.rulesfiles_dir
 aeriectl artifact install falco-rules:3

@@ -244,26 +244,31 @@ Secrets are read from standard input only, never from flag values.`,
 		}
 		if oauth {
 			cc := access.ClientCredentials{Registry: args[0], TokenURL: f.tokenURL, ClientID: f.clientID, ClientSecret: secret, Scopes: f.scopes}
-			c, err := access.New(a.cfg, access.Options{PlainHTTP: *plain, OAuth: map[string]access.ClientCredentials{args[0]: cc}})
-			if err != nil {
-				return err
-			}
-			reg, err := c.Registry(args[0])
-			if err != nil {
-				return err
-			}
-			if err := reg.Ping(ctx); err != nil {
-				return fmt.Errorf("login %s: %w", args[0], err)
-			}
-			if err := (access.OAuthStore{Path: access.OAuthFile(a.cfg.Paths.StateDir)}).Put(cc); err != nil {
-				return err
-			}
-			a.log.InfoContext(ctx, "login succeeded", "registry", args[0], "auth", "oauth2-client-credentials")
-			return nil
+			return a.loginOAuth(ctx, cc, *plain)
 		}
 		return a.loginBasic(ctx, args[0], f.user, secret, *plain)
 	})
 	return cmd
+}
+
+// loginOAuth checks OAuth2 client credentials by fetching a token and pinging the registry, then stores them.
+func (a *app) loginOAuth(ctx context.Context, cc access.ClientCredentials, plain bool) error {
+	c, err := access.New(a.cfg, access.Options{PlainHTTP: plain, OAuth: map[string]access.ClientCredentials{cc.Registry: cc}})
+	if err != nil {
+		return err
+	}
+	reg, err := c.Registry(cc.Registry)
+	if err != nil {
+		return err
+	}
+	if err := reg.Ping(ctx); err != nil {
+		return fmt.Errorf("login %s: %w", cc.Registry, err)
+	}
+	if err := (access.OAuthStore{Path: access.OAuthFile(a.cfg.Paths.StateDir)}).Put(cc); err != nil {
+		return err
+	}
+	a.log.InfoContext(ctx, "login succeeded", "registry", cc.Registry, "auth", "oauth2-client-credentials")
+	return nil
 }
 
 // readSecret reads one line from standard input, the only place secrets are taken from.
@@ -300,7 +305,7 @@ func (a *app) loginBasic(ctx context.Context, host, user, password string, plain
 func newRegistryAuthCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
-		Short: "falcoctl's spelling of 'registry login' (auth basic)",
+		Short: "falcoctl's spelling of 'registry login' (auth basic, auth oauth)",
 	}
 	var user, password string
 	var stdin bool
@@ -326,7 +331,43 @@ func newRegistryAuthCmd(a *app) *cobra.Command {
 		}
 		return a.loginBasic(cmd.Context(), args[0], user, secret, *plain)
 	})
-	cmd.AddCommand(basic)
+	cmd.AddCommand(basic, newRegistryAuthOAuthCmd(a))
+	return cmd
+}
+
+// newRegistryAuthOAuthCmd is falcoctl's `registry auth oauth` spelling of `registry login --oauth-token-url`.
+func newRegistryAuthOAuthCmd(a *app) *cobra.Command {
+	var f struct {
+		tokenURL, clientID, secret string
+		scopes                     []string
+		secretStdin                bool
+	}
+	cmd := &cobra.Command{
+		Use:   "oauth REGISTRY",
+		Short: "Check OAuth2 client credentials against a registry and store them, as 'registry login --oauth-token-url'",
+		Args:  cobra.ExactArgs(1),
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.tokenURL, "token-url", "", "OAuth2 token endpoint (client-credentials grant)")
+	fl.StringVar(&f.clientID, "client-id", "", "OAuth2 client ID")
+	fl.BoolVar(&f.secretStdin, "client-secret-stdin", false, "read the OAuth2 client secret from standard input")
+	fl.StringVar(&f.secret, "client-secret", "", "refused: secrets are read from standard input only (use --client-secret-stdin)")
+	fl.StringSliceVar(&f.scopes, "scopes", nil, "OAuth2 scopes")
+	plain := plainHTTPFlag(cmd)
+	cmd.RunE = withHint(func(cmd *cobra.Command, args []string) error {
+		switch {
+		case cmd.Flags().Changed("client-secret"):
+			return usageError{fmt.Errorf("auth oauth: --client-secret is not accepted (it would show in process lists and shell history): pipe the secret to --client-secret-stdin")}
+		case f.tokenURL == "" || f.clientID == "" || !f.secretStdin:
+			return usageError{fmt.Errorf("auth oauth: pass --token-url URL --client-id ID --client-secret-stdin")}
+		}
+		secret, err := a.readSecret()
+		if err != nil {
+			return err
+		}
+		cc := access.ClientCredentials{Registry: args[0], TokenURL: f.tokenURL, ClientID: f.clientID, ClientSecret: secret, Scopes: f.scopes}
+		return a.loginOAuth(cmd.Context(), cc, *plain)
+	})
 	return cmd
 }
 

@@ -728,6 +728,14 @@ func TestOAuthClientCredentials(t *testing.T) {
 	}
 	e.ok(t, "registry", "logout", px.host)
 	e.fail(t, "401", "artifact", "info", px.host+"/t/o")
+	// falcoctl's spelling: registry auth oauth --token-url --client-id, the secret from stdin only.
+	e.stdin = "s3cret\n"
+	e.ok(t, "registry", "auth", "oauth", px.host, "--token-url", tokens.URL+"/token", "--client-id", "aerie-ci", "--client-secret-stdin", "--scopes", "pull,push")
+	e.stdin = ""
+	e.ok(t, "artifact", "info", px.host+"/t/o")
+	e.fail(t, "--client-secret is not accepted", "registry", "auth", "oauth", px.host, "--token-url", tokens.URL+"/token", "--client-id", "aerie-ci", "--client-secret", "s3cret")
+	e.fail(t, "pass --token-url URL --client-id ID --client-secret-stdin", "registry", "auth", "oauth", px.host, "--client-id", "aerie-ci")
+	e.ok(t, "registry", "logout", px.host)
 	e.fail(t, "OAuth2 needs --client-id", "registry", "login", px.host, "--oauth-token-url", tokens.URL)
 	e.fail(t, "pass -u USER --password-stdin", "registry", "login", px.host)
 }
