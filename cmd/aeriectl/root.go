@@ -138,6 +138,7 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 	_ = root.RegisterFlagCompletionFunc("log-format", fixedCompletion("text", "json"))
 	_ = root.RegisterFlagCompletionFunc("log-level", fixedCompletion("debug", "info", "warn", "error"))
 
+	root.SetHelpCommand(newHelpCmd(root))
 	root.AddCommand(
 		newVersionCmd(a),
 		newCompletionCmd(a),
@@ -153,6 +154,43 @@ Data goes to stdout; logs go to stderr. Exit status: 0 success, 1 failure, 2 usa
 	}
 	addExamples(root)
 	return root
+}
+
+// newHelpCmd replaces cobra's help command, which prints "Unknown help topic" and succeeds: an unknown
+// topic here is a usage error, with suggestions.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command, e.g. 'aeriectl help artifact install'.",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			c, _, err := root.Find(args)
+			if err != nil || c == nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, rest, err := root.Find(args)
+			if err == nil && len(rest) > 0 {
+				err = fmt.Errorf("unknown command %q for %q", rest[0], c.CommandPath())
+				if s := c.SuggestionsFor(rest[0]); len(s) > 0 {
+					err = fmt.Errorf("%w; did you mean %s?", err, strings.Join(s, ", "))
+				}
+			}
+			if err != nil {
+				return usageError{fmt.Errorf("help: %w", err)}
+			}
+			c.SetOut(cmd.OutOrStdout())
+			return c.Help()
+		},
+	}
 }
 
 // wrapArgs makes positional-argument errors usage errors, recursively. A command group (no action of its
@@ -194,7 +232,7 @@ func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([
 
 // setup loads the configuration and builds the logger; flags beat the configuration.
 func (a *app) setup(cmd *cobra.Command) error {
-	if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+	if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd || cmd.Name() == "help" && cmd.Parent() == cmd.Root() {
 		a.log = slog.New(slog.DiscardHandler)
 		return nil
 	}

@@ -36,6 +36,8 @@ func TestUsageExitStatus(t *testing.T) {
 		err  string
 	}{
 		{[]string{"rules", "nosuch"}, `unknown command "nosuch" for "aeriectl rules"`},
+		{[]string{"help", "nosuch"}, `help: unknown command "nosuch" for "aeriectl"`},
+		{[]string{"help", "rules", "valid"}, "did you mean validate?"},
 		{[]string{"rules", "valid"}, "did you mean validate?"},
 		{[]string{"artifact", "lsit"}, `unknown command "lsit" for "aeriectl artifact"`},
 		{[]string{"registry", "auth", "digest"}, `unknown command "digest" for "aeriectl registry auth"`},
@@ -53,6 +55,11 @@ func TestUsageExitStatus(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, tt.err) || !strings.Contains(stderr, "--help' for usage") || out != "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 with %q", tt.args, code, out, stderr, tt.err)
 		}
+	}
+	// help works even with a broken configuration, and prints on stdout.
+	code, out, stderr := runCLI(t, nil, "--config", filepath.Join(dir, "missing.yaml"), "help", "rules", "validate")
+	if code != exitOK || !strings.Contains(out, "Load the rules files in order") {
+		t.Errorf("help rules validate: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 	// A command group alone prints its help on stdout and succeeds.
 	for _, group := range []string{"rules", "registry", "artifact", "index", "config", "registry auth"} {
