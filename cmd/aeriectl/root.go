@@ -100,6 +100,8 @@ func withGlobalHints(err error) error {
 	switch {
 	case strings.Contains(msg, "server gave HTTP response to HTTPS client"):
 		return fmt.Errorf("%w (the registry speaks plain HTTP: pass --plain-http, or list its host:port in registry.plain_http)", err)
+	case errors.Is(err, resolve.ErrUnknownName) && strings.HasPrefix(msg, "dependency of "):
+		return fmt.Errorf("%w (names resolve through the indexes: add an index that lists it with 'aeriectl index add NAME URL', or install without dependencies with --resolve-deps=false)", err)
 	case errors.Is(err, resolve.ErrUnknownName) && !strings.Contains(msg, "aeriectl index"):
 		return fmt.Errorf("%w (names resolve through the indexes: see 'aeriectl index list', add one with 'aeriectl index add NAME URL', or give a full reference HOST/REPOSITORY:TAG)", err)
 	}

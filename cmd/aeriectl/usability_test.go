@@ -119,7 +119,7 @@ func TestGlobalHints(t *testing.T) {
 	}{
 		{errors.New(`Head "https://127.0.0.1:5000/v2/": http: server gave HTTP response to HTTPS client`), "pass --plain-http, or list its host:port in registry.plain_http"},
 		{fmt.Errorf("resolve falco-rules: %w", resolve.ErrUnknownName), "add one with 'aeriectl index add NAME URL'"},
-		{fmt.Errorf("dependency of x: %w", fmt.Errorf("resolve y: %w", resolve.ErrUnknownName)), "'aeriectl index list'"},
+		{fmt.Errorf("dependency of x: %w", fmt.Errorf("resolve y: %w", resolve.ErrUnknownName)), "--resolve-deps=false"},
 	}
 	for _, tt := range tests {
 		got := withGlobalHints(tt.err)
