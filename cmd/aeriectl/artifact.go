@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -284,6 +286,9 @@ With no REF, it installs artifact.install_refs, as falcoctl installs artifact.in
 			items = append(items, install.Item{Ref: s.Ref, Src: s.Target.GraphTarget, Artifact: s.Artifact})
 		}
 		result.Installed, err = install.Install(ctx, items, opts)
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("%w (run as root, or install into writable directories: --rulesfiles-dir, --plugins-dir, --assets-dir or the artifact.*_dir keys)", err)
+		}
 		if err != nil {
 			return err
 		}

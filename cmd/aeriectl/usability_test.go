@@ -529,3 +529,21 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+func TestInstallPermissionHint(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(dir)
+	rules := filepath.Join(dir, "r.yaml")
+	if err := os.WriteFile(rules, []byte("- list: l\n  items: [a]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout := "oci-layout:" + filepath.Join(dir, "layout")
+	if code, _, stderr := runCLI(t, env, "registry", "push", layout+":1.0.0", rules, "--type", "rulesfile", "--version", "1.0.0"); code != 0 {
+		t.Fatalf("push: %s", stderr)
+	}
+	// /sys refuses mkdir with EPERM, even to root.
+	code, _, stderr := runCLI(t, env, "artifact", "install", layout+":1.0.0", "--no-verify", "--rulesfiles-dir", "/sys/aerie-test-rules")
+	if code != exitFail || !strings.Contains(stderr, "run as root, or install into writable directories: --rulesfiles-dir") {
+		t.Errorf("install into an unwritable directory: exit %d, %q", code, stderr)
+	}
+}
