@@ -109,6 +109,15 @@ version is the newest of its line; prereleases get their exact tag only.`,
 		if err != nil {
 			return usageError{err}
 		}
+		// Flag values checked here are usage errors (exit 2); push.Push checks them again.
+		if _, err := artifact.ParseStrictVersion(f.version); err != nil {
+			return usageError{fmt.Errorf("--version: %w", err)}
+		}
+		if files := len(args) - 1; t == artifact.Plugin && len(f.platforms) != files {
+			return usageError{fmt.Errorf("plugins need one --platform per file, in order: got %d files and %d platforms", files, len(f.platforms))}
+		} else if t != artifact.Plugin && len(f.platforms) > 0 {
+			return usageError{fmt.Errorf("--platform applies to plugins only")}
+		}
 		opts := push.Options{
 			Type: t, Name: f.name, Version: f.version, Files: args[1:], Platforms: f.platforms,
 			Tags: f.tags, FloatingTags: f.floating, AnnotationSource: f.source,
