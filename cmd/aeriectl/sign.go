@@ -87,17 +87,23 @@ func (a *app) resolveForSign(ctx context.Context, c *access.Client, s string) (*
 type signOutput struct {
 	Reference   string `json:"reference" yaml:"reference"`
 	sign.Result `yaml:",inline"`
+	// Status is the table's STATUS column: "signed", or "already signed" when Unchanged.
+	Status string `json:"status" yaml:"status"`
 }
 
 func (s signOutput) Header() []string {
 	return []string{"REFERENCE", "DIGEST", "LAYOUT", "LOCATION", "STATUS"}
 }
 func (s signOutput) Rows() [][]string {
+	return [][]string{{s.Reference, s.Digest.String(), string(s.Layout), s.Location, s.Status}}
+}
+
+func newSignOutput(ref string, r sign.Result) signOutput {
 	status := "signed"
-	if s.Unchanged {
+	if r.Unchanged {
 		status = "already signed"
 	}
-	return [][]string{{s.Reference, s.Digest.String(), string(s.Layout), s.Location, status}}
+	return signOutput{Reference: ref, Result: r, Status: status}
 }
 
 func newArtifactSignCmd(a *app) *cobra.Command {
@@ -160,7 +166,7 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 			return fmt.Errorf("sign %s@%s: %w", r.Repo(), desc.Digest, err)
 		}
 		a.log.InfoContext(ctx, "signed", "ref", r.String(), "digest", desc.Digest.String(), "layout", string(res.Layout), "location", res.Location)
-		return a.print(*out, signOutput{Reference: r.String(), Result: *res})
+		return a.print(*out, newSignOutput(r.String(), *res))
 	}
 	return cmd
 }

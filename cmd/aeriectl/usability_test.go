@@ -198,6 +198,12 @@ func TestPlainHTTPEverywhere(t *testing.T) {
 			t.Errorf("artifact config -o %s: exit %d, %v, %q %s", f, code, err, out, stderr)
 		}
 	}
+	// sign -o json has the table's status; signing again changes nothing.
+	code, out, stderr := runIn("", "artifact", "sign", "--plain-http", repo+":1.0.0", "--key", key+".key", "-o", "json")
+	var signed struct{ Status, Layout string }
+	if err := json.Unmarshal([]byte(out), &signed); code != 0 || err != nil || signed.Status != "already signed" || signed.Layout != "legacy-tag" {
+		t.Errorf("sign again -o json: exit %d, %v, %q %s", code, err, out, stderr)
+	}
 	code, _, stderr = runIn("", "artifact", "verify", repo+":1.0.0", "--key", key+".pub")
 	if code != exitFail || !strings.Contains(stderr, "pass --plain-http") {
 		t.Errorf("verify without --plain-http: exit %d, %q", code, stderr)
