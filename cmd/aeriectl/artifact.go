@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/aerie-sec/aerie/artifact/pull"
 	"github.com/aerie-sec/aerie/artifact/ref"
 	"github.com/aerie-sec/aerie/artifact/resolve"
+	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/index"
 )
 
@@ -61,7 +63,7 @@ func plainHTTPFlag(cmd *cobra.Command) *bool {
 
 // accessClientPlain is accessClient, over plain HTTP for every registry when plain is set.
 func (a *app) accessClientPlain(plain bool) (*access.Client, error) {
-	return access.New(a.cfg, access.Options{PlainHTTP: plain, Transport: func(_ string, base *http.Transport) http.RoundTripper {
+	return access.New(a.cfg, access.Options{PlainHTTP: plain, Env: a.env, Transport: func(_ string, base *http.Transport) http.RoundTripper {
 		return slowLog{base: base, log: a.log, after: slowRequest}
 	}})
 }
@@ -512,6 +514,9 @@ func newArtifactSearchCmd(a *app) *cobra.Command {
 				return usageError{err}
 			}
 		}
+		if minScore < 0 || minScore > 1 {
+			return usageError{fmt.Errorf("--min-score %v: want a similarity between 0 and 1", minScore)}
+		}
 		c, err := a.accessClient()
 		if err != nil {
 			return err
@@ -542,6 +547,20 @@ func newArtifactListCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&typ, "type", "", "only artifacts of this type")
 	cmd.Flags().StringVar(&ix, "index", "", "only artifacts of this index")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if typ != "" {
+			if _, err := artifact.ParseType(typ); err != nil {
+				return usageError{err}
+			}
+		}
+		if ix != "" {
+			all, err := a.indexList().All(a.cfg.Indexes)
+			if err != nil {
+				return err
+			}
+			if !slices.ContainsFunc(all, func(c config.Index) bool { return c.Name == ix }) {
+				return fmt.Errorf("artifact list: no index named %s (see 'aeriectl index list')", ix)
+			}
+		}
 		c, err := a.accessClient()
 		if err != nil {
 			return err

@@ -49,6 +49,8 @@ func TestUsageExitStatus(t *testing.T) {
 		{[]string{"registry", "push", "oci-layout:" + dir, rules, "--type", "rulesfile", "--version", "1.0.0", "--platform", "linux/amd64"}, "--platform applies to plugins only"},
 		{[]string{"artifact", "install", "x", "--engine-version", "0.40.0", "--falco-versions", "v.json"}, "if any flags in the group"},
 		{[]string{"artifact", "list", "-o", "xml"}, "invalid output format"},
+		{[]string{"artifact", "list", "--type", "rules"}, `unknown artifact type "rules"`},
+		{[]string{"artifact", "search", "x", "--min-score", "2"}, "want a similarity between 0 and 1"},
 		{[]string{"replay", "-o", "yaml", rules}, "want text or json"},
 		// Checked before the probe loads (no root needed to see it).
 		{[]string{"run", "--metrics-addr", "8765"}, `--metrics-addr "8765": want HOST:PORT`},
@@ -138,6 +140,9 @@ func TestGlobalHints(t *testing.T) {
 	code, _, stderr := runCLI(t, env, "artifact", "info", "falco-rules")
 	if code != exitFail || !strings.Contains(stderr, "not found in the configured indexes (names resolve through the indexes") {
 		t.Errorf("artifact info falco-rules: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, env, "artifact", "list", "--index", "nosuch"); code != exitFail || !strings.Contains(stderr, "no index named nosuch") {
+		t.Errorf("artifact list --index nosuch: exit %d, %q", code, stderr)
 	}
 	for _, args := range [][]string{{"artifact", "list"}, {"artifact", "search", "k8saudit"}} {
 		code, out, stderr := runCLI(t, env, args...)
