@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,6 +53,9 @@ type Options struct {
 	// PlainHTTP reaches every registry over plain HTTP, as falcoctl's --plain-http does, in
 	// addition to the hosts listed in registry.plain_http.
 	PlainHTTP bool
+	// Env locates the user's docker config.json (DOCKER_CONFIG, else HOME) when registry.credentials_file
+	// is empty; nil means the process environment.
+	Env config.Env
 }
 
 // Client opens targets. It is safe for concurrent use.
@@ -95,8 +99,10 @@ func New(cfg *config.Config, opts Options) (*Client, error) {
 		so := credentials.StoreOptions{AllowPlaintextPut: true, DetectDefaultNativeStore: false}
 		if cfg.Registry.CredentialsFile != "" {
 			c.creds, err = credentials.NewStore(cfg.Registry.CredentialsFile, so)
+		} else if p := dockerConfigFile(opts.Env); p != "" {
+			c.creds, err = credentials.NewStore(p, so)
 		} else {
-			c.creds, err = credentials.NewStoreFromDocker(so)
+			c.creds = noCredentials{} // no user docker config to locate (a service or CI job without HOME)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("load registry credentials: %w", err)
@@ -120,6 +126,36 @@ func New(cfg *config.Config, opts Options) (*Client, error) {
 	}
 	return c, nil
 }
+
+// dockerConfigFile is the user's docker config.json as docker locates it: $DOCKER_CONFIG/config.json, else
+// $HOME/.docker/config.json; "" when env has neither.
+func dockerConfigFile(env config.Env) string {
+	if env == nil {
+		env = config.OSEnv{}
+	}
+	if d, ok := env.Lookup("DOCKER_CONFIG"); ok && d != "" {
+		return filepath.Join(d, "config.json")
+	}
+	if h, ok := env.Lookup("HOME"); ok && h != "" {
+		return filepath.Join(h, ".docker", "config.json")
+	}
+	return ""
+}
+
+// noCredentials is the credential store when neither registry.credentials_file nor a docker config
+// location (DOCKER_CONFIG, HOME) is set: registries are reached anonymously, and storing credentials is an
+// error naming the setting to use.
+type noCredentials struct{}
+
+func (noCredentials) Get(context.Context, string) (auth.Credential, error) {
+	return auth.EmptyCredential, nil
+}
+
+func (noCredentials) Put(context.Context, string, auth.Credential) error {
+	return errors.New("no place to store credentials: set registry.credentials_file (HOME and DOCKER_CONFIG are unset)")
+}
+
+func (noCredentials) Delete(context.Context, string) error { return nil }
 
 func tlsConfig(t config.RegistryTLS) (*tls.Config, error) {
 	tc := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: t.Insecure} //nolint:gosec // opt-in per registry

@@ -262,7 +262,7 @@ Secrets are read from standard input only, never from flag values.`,
 
 // loginOAuth checks OAuth2 client credentials by fetching a token and pinging the registry, then stores them.
 func (a *app) loginOAuth(ctx context.Context, cc access.ClientCredentials, plain bool) error {
-	c, err := access.New(a.cfg, access.Options{PlainHTTP: plain, OAuth: map[string]access.ClientCredentials{cc.Registry: cc}})
+	c, err := access.New(a.cfg, access.Options{PlainHTTP: plain, Env: a.env, OAuth: map[string]access.ClientCredentials{cc.Registry: cc}})
 	if err != nil {
 		return err
 	}
