@@ -63,6 +63,9 @@ func buildRuleset(cmd *cobra.Command, a *app, s *ruleSelection) (*eval.Ruleset, 
 			fmt.Fprint(a.err, r.Text(l.Contents(), true))
 			return nil, exitError{exitFail}
 		}
+		if n := len(r.Warnings); n > 0 && a.log != nil {
+			a.log.Warn("rules loaded with warnings; 'aeriectl rules validate' prints them", "file", r.Name, "warnings", n)
+		}
 	}
 	rs, err := eval.New(l.Ruleset(), opts)
 	if errors.Is(err, eval.ErrTagConflict) {

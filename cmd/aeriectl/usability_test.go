@@ -561,3 +561,15 @@ func TestInstallPermissionHint(t *testing.T) {
 		t.Errorf("install into an unwritable directory: exit %d, %q", code, stderr)
 	}
 }
+
+func TestReplayWarnsAboutRuleWarnings(t *testing.T) {
+	dir := t.TempDir()
+	rules := filepath.Join(dir, "warn.yaml")
+	if err := os.WriteFile(rules, []byte("- macro: unused_m\n  condition: evt.type=open\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, nil, "replay", "-r", rules, writeSynthCapture(t, 5))
+	if code != exitOK || !strings.Contains(stderr, "rules loaded with warnings") || !strings.Contains(stderr, "file="+rules) {
+		t.Errorf("replay with a warning: exit %d, %q", code, stderr)
+	}
+}
