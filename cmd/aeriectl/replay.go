@@ -142,6 +142,11 @@ func runFilter(cmd *cobra.Command, a *app, f *replayFlags, captures []string) er
 	format = strings.TrimPrefix(format, "*")
 	ex, err := eval.CompileExpression(cmd.Context(), f.filter, format)
 	if err != nil {
+		// The filter and the format compile together; name the format when the filter alone is fine.
+		if _, ferr := eval.CompileExpression(cmd.Context(), f.filter, ""); ferr == nil {
+			msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("compile filter %q: ", f.filter))
+			return usageError{fmt.Errorf("-p/--print %q: %s", f.format, msg)}
+		}
 		return usageError{err}
 	}
 	eng := detect.New(nil, detect.Options{Hostname: hostname(a), Location: time.Local})

@@ -52,6 +52,8 @@ func TestUsageExitStatus(t *testing.T) {
 		{[]string{"artifact", "list", "--type", "rules"}, `unknown artifact type "rules"`},
 		{[]string{"artifact", "search", "x", "--min-score", "2"}, "want a similarity between 0 and 1"},
 		{[]string{"replay", "-o", "yaml", rules}, "want text or json"},
+		{[]string{"replay", "--filter", "evt.num>0", "-p", "%nosuch.field", writeSynthCapture(t, 5)}, `-p/--print "%nosuch.field": unknown filter: nosuch.field`},
+		{[]string{"replay", "--filter", "evt.num>", writeSynthCapture(t, 5)}, `compile filter "evt.num>"`},
 		// Checked before the probe loads (no root needed to see it).
 		{[]string{"run", "--metrics-addr", "8765"}, `--metrics-addr "8765": want HOST:PORT`},
 	}
