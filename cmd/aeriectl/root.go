@@ -66,6 +66,10 @@ func run(ctx context.Context, args []string, s streams, env config.Env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		fmt.Fprintf(s.err, "Error: interrupted; nothing more was done (%v)\n", err)
+		return exitFail
+	}
 	fmt.Fprintf(s.err, "Error: %v\n", withGlobalHints(err))
 	if isUsageError(err) {
 		fmt.Fprintf(s.err, "Run '%s --help' for usage.\n", commandPath(root, args))

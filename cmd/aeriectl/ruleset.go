@@ -58,6 +58,9 @@ func buildRuleset(cmd *cobra.Command, a *app, s *ruleSelection) (*eval.Ruleset, 
 		}
 		l, results = loadRules(cmd, files)
 	}
+	if err := cmd.Context().Err(); err != nil {
+		return nil, fmt.Errorf("load rules: %w", err) // interrupted: the load results say only that
+	}
 	for _, r := range results {
 		if !r.Successful() {
 			fmt.Fprint(a.err, r.Text(l.Contents(), true))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -573,5 +574,15 @@ func TestReplayWarnsAboutRuleWarnings(t *testing.T) {
 	code, _, stderr := runCLI(t, nil, "replay", "-r", rules, writeSynthCapture(t, 5))
 	if code != exitOK || !strings.Contains(stderr, "rules loaded with warnings") || !strings.Contains(stderr, "file="+rules) {
 		t.Errorf("replay with a warning: exit %d, %q", code, stderr)
+	}
+}
+
+func TestInterruptedMessage(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out, errb strings.Builder
+	code := run(ctx, []string{"replay", writeSynthCapture(t, 50)}, streams{in: strings.NewReader(""), out: &out, err: &errb}, isolatedEnv(t.TempDir()))
+	if code != exitFail || !strings.Contains(errb.String(), "Error: interrupted; nothing more was done") {
+		t.Errorf("replay interrupted: exit %d, stderr %q", code, errb.String())
 	}
 }
