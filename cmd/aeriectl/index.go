@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -289,22 +290,29 @@ func newIndexUpdateCmd(a *app) *cobra.Command {
 		for _, n := range args {
 			want[n] = true
 		}
+		for _, n := range args {
+			if !slices.ContainsFunc(all, func(c config.Index) bool { return c.Name == n }) {
+				return fmt.Errorf("index update: no index named %s (see 'aeriectl index list')", n)
+			}
+		}
+		// One index failing does not keep the others stale: all are tried, failures reported at the end.
 		res := indexStatuses{}
+		var errs []error
 		for _, ix := range all {
 			if len(args) > 0 && !want[ix.Name] {
 				continue
 			}
-			delete(want, ix.Name)
 			_, st, err := cache.Get(cmd.Context(), ix, true)
 			if err != nil {
-				return err
+				errs = append(errs, err)
+				continue
 			}
 			res = append(res, st)
 		}
-		for n := range want {
-			return fmt.Errorf("index update: no index named %s (see 'aeriectl index list')", n)
+		if err := a.print(*out, res); err != nil {
+			return err
 		}
-		return a.print(*out, res)
+		return errors.Join(errs...)
 	}
 	return cmd
 }

@@ -586,3 +586,24 @@ func TestInterruptedMessage(t *testing.T) {
 		t.Errorf("replay interrupted: exit %d, stderr %q", code, errb.String())
 	}
 }
+
+func TestIndexUpdateKeepsGoing(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(dir)
+	for _, n := range []string{"a", "b"} {
+		f := filepath.Join(dir, n+".yaml")
+		if err := os.WriteFile(f, []byte("- name: "+n+"-rules\n  type: rulesfile\n  registry: ghcr.io\n  repository: x/"+n+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCLI(t, env, "index", "add", n, f); code != 0 {
+			t.Fatalf("index add %s: %s", n, stderr)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "a.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, env, "index", "update")
+	if code != exitFail || !strings.Contains(out, "b.yaml") || !strings.Contains(stderr, "a.yaml") {
+		t.Errorf("index update with a missing index file: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
