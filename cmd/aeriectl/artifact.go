@@ -547,11 +547,6 @@ func newArtifactListCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&typ, "type", "", "only artifacts of this type")
 	cmd.Flags().StringVar(&ix, "index", "", "only artifacts of this index")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		if typ != "" {
-			if _, err := artifact.ParseType(typ); err != nil {
-				return usageError{err}
-			}
-		}
 		if ix != "" {
 			all, err := a.indexList().All(a.cfg.Indexes)
 			if err != nil {
@@ -570,6 +565,11 @@ func newArtifactListCmd(a *app) *cobra.Command {
 			return err
 		}
 		a.warnNoIndexes(cmd.Context())
+		// A type is one this tool knows or one an index lists (indexes may carry newer kinds of artifact).
+		if _, err := artifact.ParseType(typ); typ != "" && err != nil &&
+			!slices.ContainsFunc(set.All(), func(f index.Found) bool { return f.Type == typ }) {
+			return usageError{err}
+		}
 		var rows []index.Found
 		for _, f := range set.All() {
 			if (typ == "" || f.Type == typ) && (ix == "" || f.Index == ix) {
