@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -21,6 +22,11 @@ import (
 // policyVerifier builds the signature verifier from the configuration's policy section and the
 // signature.cosign blocks of every loaded index entry.
 func (a *app) policyVerifier(ctx context.Context, set *index.Set) (*verify.Verifier, error) {
+	return a.policyVerifierLog(ctx, set, a.log)
+}
+
+// policyVerifierLog is policyVerifier logging to log.
+func (a *app) policyVerifierLog(ctx context.Context, set *index.Set, log *slog.Logger) (*verify.Verifier, error) {
 	var ix []verify.IndexRule
 	if set != nil {
 		for _, e := range set.All() {
@@ -36,7 +42,7 @@ func (a *app) policyVerifier(ctx context.Context, set *index.Set) (*verify.Verif
 			})
 		}
 	}
-	v, err := verify.New(ctx, verify.RulesFromConfig(a.cfg.Policy), ix, verify.Options{Log: a.log})
+	v, err := verify.New(ctx, verify.RulesFromConfig(a.cfg.Policy), ix, verify.Options{Log: log})
 	if err != nil {
 		return nil, fmt.Errorf("load signature policy: %w", err)
 	}
@@ -171,6 +177,27 @@ Nothing is uploaded to a transparency log: verify with cosign verify --insecure-
 	return cmd
 }
 
+// dropMessages is a slog handler that leaves out the records whose message contains substr.
+type dropMessages struct {
+	slog.Handler
+	substr string
+}
+
+func (d dropMessages) Handle(ctx context.Context, r slog.Record) error {
+	if strings.Contains(r.Message, d.substr) {
+		return nil
+	}
+	return d.Handler.Handle(ctx, r)
+}
+
+func (d dropMessages) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return dropMessages{d.Handler.WithAttrs(attrs), d.substr}
+}
+
+func (d dropMessages) WithGroup(name string) slog.Handler {
+	return dropMessages{d.Handler.WithGroup(name), d.substr}
+}
+
 type verifyOutput struct {
 	*verify.Result `yaml:",inline"`
 }
@@ -245,7 +272,9 @@ Exit status 1 when no signature meets the policy or nothing was verified.`,
 			if err != nil {
 				return err
 			}
-			if v, err = a.policyVerifier(ctx, set); err != nil {
+			// verify reports what it did not verify itself (exit 1), so the verifier's "accepted unverified"
+			// warnings, meant for install and pull, would contradict it.
+			if v, err = a.policyVerifierLog(ctx, set, slog.New(dropMessages{a.log.Handler(), "accepted unverified"})); err != nil {
 				return err
 			}
 		}

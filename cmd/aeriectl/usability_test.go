@@ -212,6 +212,11 @@ func TestPlainHTTPEverywhere(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &signed); code != 0 || err != nil || signed.Status != "already signed" || signed.Layout != "legacy-tag" {
 		t.Errorf("sign again -o json: exit %d, %v, %q %s", code, err, out, stderr)
 	}
+	// No policy covers the repository: verify fails without the install-time "accepted unverified" warning.
+	code, _, stderr = runIn("", "artifact", "verify", "--plain-http", repo+":1.0.0")
+	if code != exitFail || !strings.Contains(stderr, "nothing was verified") || strings.Contains(stderr, "accepted unverified") {
+		t.Errorf("verify with no policy: exit %d, %q", code, stderr)
+	}
 	code, _, stderr = runIn("", "artifact", "verify", repo+":1.0.0", "--key", key+".pub")
 	if code != exitFail || !strings.Contains(stderr, "pass --plain-http") {
 		t.Errorf("verify without --plain-http: exit %d, %q", code, stderr)
