@@ -30,9 +30,10 @@ func newReplayCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "replay CAPTURE... [-r RULES]... [-t TAG]... [-T TAG]... [-D RULE]... [-A] [--min-priority P] [-o json] | --filter EXPR [-p FORMAT] CAPTURE...",
 		Short: "Replay .scap captures through the engine and print the alerts Falco would raise",
-		Long: `Replay .scap captures (gzip or plain) through Aerie's engine with the given rules files loaded in order,
-and print the alerts Falco would raise: one per line on stdout, as Falco's text line or, with -o json, Falco's
-JSON alert (the shape Falcosidekick and Falco Talon accept). A per-rule count summary goes to stderr.
+		Long: `Replay .scap captures (gzip or plain) through Aerie's engine with the given rules files loaded in order
+(default engine.rules_files, else the embedded default rulesets), and print the alerts Falco would raise:
+one per line on stdout, as Falco's text line or, with -o json, Falco's JSON alert (the shape Falcosidekick
+and Falco Talon accept). A per-rule count summary goes to stderr.
 
 Flags keep Falco's meanings: -t runs only rules with the tag (even disabled ones), -T disables rules with
 the tag, -D disables rules whose name contains the string, -A evaluates every event type (by default, as
@@ -45,7 +46,7 @@ leading '*', lines with a field that cannot be extracted are not printed, as in 
 		Args: cobra.MinimumNArgs(1),
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files)")
+	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files, else the embedded default rulesets)")
 	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "run only rules with this tag (repeatable)")
 	fl.StringArrayVarP(&f.disabledTags, "disable-tag", "T", nil, "disable rules with this tag (repeatable)")
 	fl.StringArrayVarP(&f.disabled, "disable", "D", nil, "disable rules whose name contains this string (repeatable)")

@@ -44,9 +44,10 @@ func newRunCmd(a *app) *cobra.Command {
 		Use:   "run [-r RULES]... [-t TAG]... [-T TAG]... [-D RULE]... [-A] [--min-priority P] [-o json] [--capture FILE] [--duration D]",
 		Short: "Detect live: load the eBPF probe and print the alerts Falco would raise for this host",
 		Long: `Load Aerie's CO-RE eBPF syscall probe, scan /proc for the processes already running, and evaluate every
-live event against the rules files given with -r (loaded in order; default engine.rules_files), printing
-alerts on stdout as Falco does: its text line, or with -o json its JSON alert. Runs until interrupted
-(SIGINT/SIGTERM) or for --duration; then prints Falco's per-rule summary and the probe's counters on stderr.
+live event against the rules files given with -r (loaded in order; default engine.rules_files, else the
+embedded default rulesets), printing alerts on stdout as Falco does: its text line, or with -o json its
+JSON alert. Runs until interrupted (SIGINT/SIGTERM) or for --duration (counted from the moment the probe
+is ready); then prints Falco's per-rule summary and the probe's counters on stderr.
 
 Only the syscalls the loaded rules need, plus those the state tracking needs, pass the in-kernel filter.
 SIGHUP reloads the rules files without stopping: the filter is widened to both rulesets, the engine swaps
@@ -59,7 +60,7 @@ Needs root and a kernel with BTF. Rule selection flags keep Falco's meanings, as
 		Args: cobra.NoArgs,
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files)")
+	fl.StringArrayVarP(&f.rules, "rules", "r", nil, "rules file or directory, loaded in order (repeatable; default engine.rules_files, else the embedded default rulesets)")
 	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "run only rules with this tag (repeatable)")
 	fl.StringArrayVarP(&f.disabledTags, "disable-tag", "T", nil, "disable rules with this tag (repeatable)")
 	fl.StringArrayVarP(&f.disabled, "disable", "D", nil, "disable rules whose name contains this string (repeatable)")
