@@ -38,6 +38,7 @@ func TestStrictKeys(t *testing.T) {
 		{"in list", "indexes:\n  - name: a\n    url: b\n    bakend: http\n", `:4:5: unknown key "bakend" in indexes[0]; did you mean "backend"?`},
 		{"nested list", "policy:\n  rules:\n    - match: x\n      identities:\n        - subjet: a\n", `:5:11: unknown key "subjet" in policy.rules[0].identities[0]; did you mean "subject"?`},
 		{"wrong type", "engine:\n  buffer_size: lots\n", "line 2: cannot unmarshal"},
+		{"scalar for a list", "engine:\n  rules_files: /etc/falco/falco_rules.yaml\n", ":2:16: engine.rules_files must be a list, e.g. [/etc/falco/falco_rules.yaml]"},
 		{"bad value", "log:\n  level: loud\n", "log.level: invalid value \"loud\""},
 	}
 	for _, tt := range tests {

@@ -231,6 +231,9 @@ func checkKeys(file string, node *yaml.Node, t reflect.Type, path string) error 
 			}
 		}
 	case reflect.Slice:
+		if node.Kind == yaml.ScalarNode && node.Tag != "!!null" {
+			return fmt.Errorf("%s:%d:%d: %s must be a list, e.g. [%s]", file, node.Line, node.Column, pathOrTop(path), node.Value)
+		}
 		if node.Kind == yaml.SequenceNode {
 			for i, item := range node.Content {
 				if err := checkKeys(file, item, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
