@@ -102,7 +102,7 @@ func recordLive(cmd *cobra.Command, a *app, file string, duration time.Duration,
 		return err
 	}
 	runner := detect.New(nil, detect.Options{Hostname: hostname(a)}).NewRunner(l.seed())
-	fmt.Fprintf(a.err, "aeriectl capture: recording to %s (%s probe); stop with Ctrl-C\n", file, l.p.Flavor())
+	a.status("aeriectl capture: recording to %s (%s probe); stop with Ctrl-C", file, l.p.Flavor())
 	var written, stateOnly uint64
 	var werr error
 	for werr == nil {
@@ -146,9 +146,9 @@ func recordLive(cmd *cobra.Command, a *app, file string, duration time.Duration,
 	if ex != nil {
 		extra = fmt.Sprintf(" (%d kept as state-only)", stateOnly)
 	}
-	fmt.Fprintf(a.err, "Captured %d events%s to %s; probe dropped %d\n", written, extra, file, drops)
+	a.status("Captured %d events%s to %s; probe dropped %d", written, extra, file, drops)
 	if drops > 0 {
-		fmt.Fprintf(a.err, "warning: the capture misses %d events the ring buffer could not hold\n", drops)
+		a.status("warning: the capture misses %d events the ring buffer could not hold", drops)
 	}
 	return nil
 }

@@ -157,10 +157,20 @@ func startLive(ctx context.Context, a *app, in probe.Interest) (*live, error) {
 	return &live{p: p, r: r, snap: snap}, nil
 }
 
+// status prints a progress line on stderr: plain text, or with --log-format json an info record, so a
+// log collector reading stderr sees only JSON lines from aeriectl itself.
+func (a *app) status(format string, args ...any) {
+	if a.cfg != nil && a.cfg.Log.Format == "json" {
+		a.log.Info(fmt.Sprintf(format, args...))
+		return
+	}
+	fmt.Fprintf(a.err, format+"\n", args...)
+}
+
 // interruptedStart turns a start-up cut short by Ctrl-C or SIGTERM into a clean stop: the user asked to stop.
 func interruptedStart(ctx context.Context, a *app, what string, err error) error {
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		fmt.Fprintf(a.err, "aeriectl %s: interrupted while loading the probe; stopped\n", what)
+		a.status("aeriectl %s: interrupted while loading the probe; stopped", what)
 		return nil
 	}
 	return err
@@ -332,7 +342,7 @@ func runLive(cmd *cobra.Command, a *app, f *runFlags) error {
 	}
 	stopReload := reloadOnHUP(ctx, cmd, a, f, l.p, eng)
 	defer stopReload()
-	fmt.Fprintf(a.err, "aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C, reload rules with SIGHUP\n", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
+	a.status("aeriectl run: watching (%s probe, %d rules, %d syscalls); stop with Ctrl-C, reload rules with SIGHUP", l.p.Flavor(), len(rs.Rules()), len(l.p.Interest().Names()))
 	runErr := runner.Run(ctx, src, sink.match)
 	werr := sink.close()
 	if capFile != nil {
@@ -375,7 +385,7 @@ func reloadOnHUP(ctx context.Context, cmd *cobra.Command, a *app, f *runFlags, p
 			start := time.Now()
 			rs, err := buildRuleset(cmd, a, &f.ruleSelection)
 			if err != nil {
-				fmt.Fprintf(a.err, "aeriectl run: reload failed, keeping the running rules: %v\n", err)
+				a.status("aeriectl run: reload failed, keeping the running rules: %v", err)
 				continue
 			}
 			err = p.SwapInterest(probe.InterestFor(rulesetTypes(rs)), func() error {
@@ -383,10 +393,10 @@ func reloadOnHUP(ctx context.Context, cmd *cobra.Command, a *app, f *runFlags, p
 				return nil
 			})
 			if err != nil {
-				fmt.Fprintf(a.err, "aeriectl run: reload: %v\n", err)
+				a.status("aeriectl run: reload: %v", err)
 				continue
 			}
-			fmt.Fprintf(a.err, "aeriectl run: reloaded %d rules in %v (generation %d, %d syscalls)\n",
+			a.status("aeriectl run: reloaded %d rules in %v (generation %d, %d syscalls)",
 				len(rs.Rules()), time.Since(start).Round(time.Millisecond), eng.Generation(), len(p.Interest().Names()))
 		}
 	}()
@@ -410,7 +420,7 @@ func serveMetrics(a *app, addr string, p *probe.Probe) (func(), error) {
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
-	fmt.Fprintf(a.err, "aeriectl run: metrics at http://%s/metrics\n", ln.Addr())
+	a.status("aeriectl run: metrics at http://%s/metrics", ln.Addr())
 	return func() { _ = srv.Close() }, nil
 }
 

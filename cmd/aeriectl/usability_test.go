@@ -612,3 +612,20 @@ func TestIndexUpdateKeepsGoing(t *testing.T) {
 		t.Errorf("index update with a missing index file: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
+
+func TestStatusFollowsLogFormat(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var errb strings.Builder
+		a := &app{streams: streams{err: &errb}, cfg: &config.Config{Log: config.Log{Level: "info", Format: format}}}
+		a.log = newLogger(&errb, a.cfg.Log)
+		a.status("aeriectl run: watching (%d rules)", 3)
+		got := errb.String()
+		if format == "text" && got != "aeriectl run: watching (3 rules)\n" {
+			t.Errorf("text: %q", got)
+		}
+		var rec struct{ Level, Msg string }
+		if format == "json" && (json.Unmarshal([]byte(got), &rec) != nil || rec.Msg != "aeriectl run: watching (3 rules)" || rec.Level != "INFO") {
+			t.Errorf("json: %q", got)
+		}
+	}
+}
