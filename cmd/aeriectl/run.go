@@ -202,6 +202,7 @@ func (l *live) seed() *state.Table {
 	for i := range l.snap.FDs {
 		st.AddSnapshotFD(&l.snap.FDs[i])
 	}
+	st.Link() // threads share their process's descriptors, as a replay of the capture seeds them
 	return st
 }
 
