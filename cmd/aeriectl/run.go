@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -96,16 +97,22 @@ type live struct {
 	p    *probe.Probe
 	r    *probe.Reader
 	snap *procscan.Snapshot
+	log  *slog.Logger
 
 	grace       context.Context // set once the run is stopping
 	graceCancel context.CancelFunc
 }
 
-// stopGrace is how long a stopping run keeps handing out events already read from the kernel.
-const stopGrace = 100 * time.Millisecond
+// A stopping run first sets the kernel's interest set to nothing, so no new events are produced, then hands
+// out every event already read or still in the ring: it ends once none has arrived for stopIdle, or after
+// stopMax at the latest (a ring still refilled by a kernel that did not take the empty set).
+const (
+	stopIdle = 250 * time.Millisecond
+	stopMax  = 10 * time.Second
+)
 
-// next returns the next live event. Once ctx ends it keeps returning the events already queued, for at most
-// stopGrace, then io.EOF: stopping a run does not lose what the probe delivered.
+// next returns the next live event. Once ctx ends it drains what the probe already delivered, then returns
+// io.EOF: stopping a run does not lose events, however far behind the engine is.
 func (l *live) next(ctx context.Context) (*event.Event, error) {
 	if ctx.Err() == nil {
 		ev, err := l.r.Next(ctx)
@@ -114,9 +121,14 @@ func (l *live) next(ctx context.Context) (*event.Event, error) {
 		}
 	}
 	if l.grace == nil {
-		l.grace, l.graceCancel = context.WithTimeout(context.Background(), stopGrace)
+		if err := l.p.SetInterest(probe.Interest{}); err != nil {
+			l.log.Warn("stop: clear the interest set", "err", err)
+		}
+		l.grace, l.graceCancel = context.WithTimeout(context.Background(), stopMax)
 	}
-	ev, err := l.r.Next(l.grace)
+	idle, cancel := context.WithTimeout(l.grace, stopIdle)
+	defer cancel()
+	ev, err := l.r.Next(idle)
 	if err != nil {
 		return nil, io.EOF
 	}
@@ -154,7 +166,7 @@ func startLive(ctx context.Context, a *app, in probe.Interest) (*live, error) {
 		return nil, err
 	}
 	a.log.Info("live source ready", "flavor", p.Flavor(), "syscalls", len(in.Names()), "threads", len(snap.Threads), "fds", len(snap.FDs))
-	return &live{p: p, r: r, snap: snap}, nil
+	return &live{p: p, r: r, snap: snap, log: a.log}, nil
 }
 
 // status prints a progress line on stderr: plain text, or with --log-format json an info record, so a
