@@ -211,8 +211,20 @@ func write(b *strings.Builder, n Node) {
 		writeJoin(b, n.List, " or ")
 	case *Not:
 		b.WriteString("not ")
+		if _, ok := n.X.(*Not); ok {
+			// "not not a" reads back as "a" (the parser folds repeated nots, as libs); keep the nesting
+			b.WriteByte('(')
+			write(b, n.X)
+			b.WriteByte(')')
+			return
+		}
 		write(b, n.X)
 	case *Macro:
+		if n.Name == "not" || n.Name == "and" || n.Name == "or" {
+			// an identifier spelled like a keyword (as in "not(not)") reads back as one only in parentheses
+			b.WriteString("(" + n.Name + ")")
+			return
+		}
 		b.WriteString(n.Name)
 	case *Check:
 		write(b, n.LHS)

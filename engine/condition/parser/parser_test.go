@@ -115,7 +115,8 @@ func TestOperators(t *testing.T) {
 // FuzzParse checks that malformed conditions never panic and always yield a positioned error.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"evt.type = open and proc.name in (a, b)", "not (a or b)", `proc.name = "x\x41"`,
-		"tolower(proc.name) startswith oneof (a)", "proc.aname[2] = val(proc.pname)", "((((", "a and", "proc.name in (", "0x"} {
+		"tolower(proc.name) startswith oneof (a)", "proc.aname[2] = val(proc.pname)", "((((", "a and", "proc.name in (", "0x",
+		"not(not)", "not(and)", "(or)", "a and (or)", "not not a", "not(not A)", "not (not (not a))"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
