@@ -73,8 +73,10 @@ func (e *Event) ParamIndex(name string) int {
 func (e *Event) ParamByName(name string) []byte { return e.Param(e.ParamIndex(name)) }
 
 // Uint returns parameter i as an unsigned integer of its encoded width (1, 2, 4 or 8 bytes).
-func (e *Event) Uint(i int) (uint64, bool) {
-	b := e.Param(i)
+func (e *Event) Uint(i int) (uint64, bool) { return DecodeUint(e.Param(i)) }
+
+// DecodeUint decodes a little-endian unsigned integer parameter of 1, 2, 4 or 8 bytes.
+func DecodeUint(b []byte) (uint64, bool) {
 	switch len(b) {
 	case 1:
 		return uint64(b[0]), true
@@ -89,8 +91,10 @@ func (e *Event) Uint(i int) (uint64, bool) {
 }
 
 // Int returns parameter i as a signed integer, sign-extended from its encoded width.
-func (e *Event) Int(i int) (int64, bool) {
-	b := e.Param(i)
+func (e *Event) Int(i int) (int64, bool) { return DecodeInt(e.Param(i)) }
+
+// DecodeInt decodes a little-endian signed integer parameter of 1, 2, 4 or 8 bytes, sign-extended.
+func DecodeInt(b []byte) (int64, bool) {
 	switch len(b) {
 	case 1:
 		return int64(int8(b[0])), true

@@ -1,7 +1,6 @@
 package state
 
 import (
-	"encoding/binary"
 	"path"
 
 	"github.com/aerie-sec/aerie/engine/event"
@@ -374,35 +373,9 @@ func (a *args) param(k key) []byte {
 
 func (a *args) has(k key) bool { return a.param(k) != nil }
 
-func (a *args) int(k key) (int64, bool) {
-	b := a.param(k)
-	switch len(b) {
-	case 1:
-		return int64(int8(b[0])), true
-	case 2:
-		return int64(int16(binary.LittleEndian.Uint16(b))), true
-	case 4:
-		return int64(int32(binary.LittleEndian.Uint32(b))), true
-	case 8:
-		return int64(binary.LittleEndian.Uint64(b)), true
-	}
-	return 0, false
-}
+func (a *args) int(k key) (int64, bool) { return event.DecodeInt(a.param(k)) }
 
-func (a *args) uint(k key) (uint64, bool) {
-	b := a.param(k)
-	switch len(b) {
-	case 1:
-		return uint64(b[0]), true
-	case 2:
-		return uint64(binary.LittleEndian.Uint16(b)), true
-	case 4:
-		return uint64(binary.LittleEndian.Uint32(b)), true
-	case 8:
-		return binary.LittleEndian.Uint64(b), true
-	}
-	return 0, false
-}
+func (a *args) uint(k key) (uint64, bool) { return event.DecodeUint(a.param(k)) }
 
 // bytes returns a string parameter without its trailing NUL.
 func (a *args) bytes(k key) []byte {
