@@ -128,3 +128,32 @@ func TestUserFileOverSystem(t *testing.T) {
 		t.Errorf("user config not read: %+v", cfg.Log)
 	}
 }
+
+// TestDefaultPathsAbsolute checks that the cache and state directories are absolute whatever the
+// environment: XDG variables, HOME, or neither (a daemon or CI job with HOME unset).
+func TestDefaultPathsAbsolute(t *testing.T) {
+	for _, env := range []MapEnv{
+		{"HOME": "/home/u"},
+		{"HOME": "/home/u", "XDG_CACHE_HOME": "/c", "XDG_STATE_HOME": "/s"},
+		{},
+		{"HOME": ""},
+		{"XDG_CACHE_HOME": "relative", "HOME": "also-relative"},
+	} {
+		p := DefaultPaths(env)
+		if !filepath.IsAbs(p.CacheDir) || !filepath.IsAbs(p.StateDir) {
+			t.Errorf("%v: cache %q, state %q: want absolute paths", env, p.CacheDir, p.StateDir)
+		}
+	}
+	if p := DefaultPaths(MapEnv{"XDG_CACHE_HOME": "/c"}); p.CacheDir != "/c/aerie" {
+		t.Errorf("XDG_CACHE_HOME: cache %q", p.CacheDir)
+	}
+	if p := DefaultPaths(MapEnv{"HOME": "/home/u"}); p.CacheDir != "/home/u/.cache/aerie" {
+		t.Errorf("HOME: cache %q", p.CacheDir)
+	}
+	files, _ := Files("", MapEnv{"XDG_CONFIG_HOME": "rel"})
+	for _, f := range files {
+		if !filepath.IsAbs(f) {
+			t.Errorf("config file %q is relative", f)
+		}
+	}
+}

@@ -58,17 +58,27 @@ var reservedEnv = map[string]bool{
 // DefaultPaths derives the cache and state directories from the XDG variables and the user.
 func DefaultPaths(env Env) Paths {
 	home, _ := env.Lookup("HOME")
-	xdg := func(key, fallback string) string {
+	root := os.Geteuid() == 0
+	// xdg returns $key, else $HOME/fallback; without an absolute home (daemons, CI jobs with HOME unset) it
+	// returns the system directory for root and a per-user directory under the temporary directory for
+	// others, never a path relative to the working directory.
+	xdg := func(key, fallback, system, kind string) string {
 		if v, ok := env.Lookup(key); ok && filepath.IsAbs(v) {
-			return v
+			return filepath.Join(v, "aerie")
 		}
-		return filepath.Join(home, fallback)
+		if filepath.IsAbs(home) {
+			return filepath.Join(home, fallback, "aerie")
+		}
+		if root {
+			return system
+		}
+		return filepath.Join(os.TempDir(), fmt.Sprintf("aerie-%s-%d", kind, os.Geteuid()))
 	}
-	p := Paths{CacheDir: filepath.Join(xdg("XDG_CACHE_HOME", ".cache"), "aerie")}
-	if os.Geteuid() == 0 {
+	p := Paths{CacheDir: xdg("XDG_CACHE_HOME", ".cache", "/var/cache/aerie", "cache")}
+	if root {
 		p.StateDir = "/var/lib/aerie"
 	} else {
-		p.StateDir = filepath.Join(xdg("XDG_STATE_HOME", ".local/state"), "aerie")
+		p.StateDir = xdg("XDG_STATE_HOME", ".local/state", "/var/lib/aerie", "state")
 	}
 	return p
 }
@@ -89,7 +99,7 @@ func Files(flag string, env Env) (files []string, explicitRequired bool) {
 	if !ok || !filepath.IsAbs(dir) {
 		dir = filepath.Join(home, ".config")
 	}
-	if home != "" || ok {
+	if filepath.IsAbs(dir) {
 		files = append(files, filepath.Join(dir, "aerie", "config.yaml"))
 	}
 	return files, false
