@@ -260,7 +260,8 @@ func (r *Ruleset) MatchAll(c *extract.Ctx, fn func(*Rule)) {
 	}
 }
 
-// holds evaluates a rule's conjuncts in order, reading and filling memo slots inline.
+// holds evaluates a rule's conjuncts in order, reading and filling memo slots inline (written out rather than
+// a method: it is the evaluator's innermost loop and the method would not be inlined). joinOr mirrors it.
 func holds(c *extract.Ctx, cs []conj) bool {
 	for i := range cs {
 		k := &cs[i]

@@ -341,8 +341,8 @@ func (k conj) filter() Filter {
 	return k.eval
 }
 
-// joinAnd and joinOr evaluate their children's memo slots and negations inline (as holds does), so a
-// memoised child already known costs no call.
+// joinAnd evaluates its children as a rule's conjuncts (holds); joinOr is holds' mirror, with the memo
+// slots and negations read inline, so a memoised child already known costs no call.
 func joinAnd(fs []conj) (Filter, tri, error) {
 	switch len(fs) {
 	case 0:
@@ -350,25 +350,7 @@ func joinAnd(fs []conj) (Filter, tri, error) {
 	case 1:
 		return fs[0].filter(), dynamic, nil
 	}
-	return func(c *extractCtx) bool {
-		for i := range fs {
-			k := &fs[i]
-			var v bool
-			if k.slot < 0 {
-				v = k.f(c)
-			} else {
-				m := &c.Memo[k.slot]
-				if m.Gen != c.Gen {
-					m.Gen, m.Val = c.Gen, k.f(c)
-				}
-				v = m.Val
-			}
-			if v == k.neg {
-				return false
-			}
-		}
-		return true
-	}, dynamic, nil
+	return func(c *extractCtx) bool { return holds(c, fs) }, dynamic, nil
 }
 
 func joinOr(fs []conj) (Filter, tri, error) {
