@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -989,7 +988,7 @@ func TestRawTracepointFallback(t *testing.T) {
 func TestDropsCountedAndLogged(t *testing.T) {
 	testenv.RequireRoot(t)
 	testenv.RequireBTF(t)
-	var logs syncBuf
+	var logs testenv.SyncBuffer
 	p, err := probe.Load(probe.Options{Interest: probe.AllInterest(), RingSize: 4096,
 		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
@@ -1025,23 +1024,6 @@ func TestDropsCountedAndLogged(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-type syncBuf struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 func TestLoadErrors(t *testing.T) {

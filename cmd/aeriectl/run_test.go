@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -22,24 +21,6 @@ import (
 	"github.com/aerie-sec/aerie/config"
 	"github.com/aerie-sec/aerie/internal/testenv"
 )
-
-// syncBuffer is a bytes.Buffer safe for a writer goroutine and a reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // liveRuleTriggers are upstream rules that testdata/live/actions.sh triggers on the host, each by the action its
 // description names (see the comments in the script).
@@ -270,8 +251,8 @@ type liveCLI struct {
 	t      *testing.T
 	cancel context.CancelFunc
 	code   chan int
-	out    *syncBuffer
-	stderr *syncBuffer
+	out    *testenv.SyncBuffer
+	stderr *testenv.SyncBuffer
 	// syncAlerts makes stop wait for the alert of a sentinel read of /etc/shadow first (set for `run`,
 	// whose upstream and default rulesets both alert on it).
 	syncAlerts bool
@@ -281,7 +262,7 @@ type liveCLI struct {
 func startLiveCLI(t *testing.T, env config.MapEnv, readyPrefix string, args ...string) *liveCLI {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &liveCLI{t: t, cancel: cancel, code: make(chan int, 1), out: &syncBuffer{}, stderr: &syncBuffer{}, syncAlerts: args[0] == "run"}
+	l := &liveCLI{t: t, cancel: cancel, code: make(chan int, 1), out: &testenv.SyncBuffer{}, stderr: &testenv.SyncBuffer{}, syncAlerts: args[0] == "run"}
 	t.Cleanup(cancel)
 	pr, pw := io.Pipe()
 	go func() {
